@@ -1,0 +1,25 @@
+/** Every limit in one place, with where the number comes from. */
+
+/** Files whose diff or blob is larger than this are not blamed or scanned (GitHub's contents API stops at 1 MB too). */
+export const MAX_FILE_BYTES = 1_000_000;
+
+/** A single git process may print at most this much before we stop it (protects against hostile repos). */
+export const MAX_GIT_OUTPUT_BYTES = 512 * 1024 * 1024;
+
+/** Wall-clock cap for one git process. */
+export const GIT_TIMEOUT_MS = 120_000;
+
+/** How many `git blame` processes run at once (the machine has 2 cores; blame is I/O-bound). */
+export const BLAME_CONCURRENCY = 4;
+
+/** GitHub lists at most 3,000 files per pull request (REST "List pull request files"). */
+export const MAX_PR_FILES = 3_000;
+
+/** Check-run output.summary / output.text limit in bytes (GitHub REST "Create a check run"). */
+export const MAX_CHECK_SUMMARY_BYTES = 65_535;
+
+/** Configuration files larger than this are refused. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** Event payload files larger than this are refused (GitHub does not deliver webhooks over 25 MB). */
+export const MAX_EVENT_BYTES = 25 * 1024 * 1024;

@@ -1,0 +1,55 @@
+import type { AttributionSummary } from "./attribution.js";
+
+export type Verdict = "allow" | "warn" | "block";
+
+/** A pointer to the thing that justifies a reason. */
+export interface ReasonEvidence {
+  path?: string;
+  startLine?: number;
+  endLine?: number;
+  commit?: string;
+  reviewId?: string;
+  url?: string;
+  detail?: string;
+}
+
+export interface Reason {
+  /** Stable machine-readable code, e.g. "unknown_attribution", "agent_signature_invalid". */
+  code: string;
+  /** What this reason does to the verdict. "info" reasons explain without changing it. */
+  level: "info" | Verdict;
+  message: string;
+  evidence: ReasonEvidence[];
+}
+
+export interface Decision {
+  verdict: Verdict;
+  reasons: Reason[];
+}
+
+export interface Finding {
+  ruleId: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  severity: "error" | "warning" | "note";
+  message: string;
+  agent: string | null;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  repository: string;
+  base: string;
+  head: string;
+  mergeBase: string;
+  pullRequest: { number: number | null; title: string; url: string | null } | null;
+  decision: Decision;
+  attribution: AttributionSummary;
+  findings: Finding[];
+  /** Review signals arrive with the governance work; until then this says so. */
+  signals: { status: "not-implemented" | "computed"; [name: string]: unknown };
+  notes: string[];
+  generatedAt: string;
+  tool: { name: "agent-provenance"; version: string };
+}
