@@ -25,14 +25,3 @@ export class ProvenanceError extends Error {
 export function isProvenanceError(err: unknown): err is ProvenanceError {
   return err instanceof ProvenanceError;
 }
-
-/** Errors that mean "the input was bad" (CLI exit 2) rather than a bug. */
-export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
-  "BAD_ARGUMENT",
-  "BAD_CONFIG",
-  "BAD_EVENT",
-  "BAD_DIFF",
-  "BAD_KEY",
-  "GIT_BAD_REF",
-  "UNSAFE_PATH",
-]);

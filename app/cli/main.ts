@@ -1,0 +1,52 @@
+/** The CLI entry: pick a subcommand, map errors to the exit-code contract. */
+import { isProvenanceError } from "../errors.js";
+import { toolVersion } from "../version.js";
+import { runAnalyze } from "./analyze.js";
+import { runDemo } from "./demo.js";
+import { EXIT, processIo, type CliIo } from "./io.js";
+import { runKeygen } from "./keygen.js";
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  analyze: runAnalyze,
+  keygen: runKeygen,
+  demo: runDemo,
+};
+
+const USAGE = `usage: agent-provenance <command> [options]
+
+commands:
+  analyze   attribute every added line of base..head in a local git repository and decide a verdict
+  keygen    create an Ed25519 key pair (PEM)
+  demo      build a sample repository with agent and human commits and analyse it
+
+run "agent-provenance <command> --help" for options`;
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    io.stdout(USAGE + "\n");
+    return command === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  if (command === "--version" || command === "version") {
+    io.stdout(toolVersion() + "\n");
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.stderr(`agent-provenance: unknown command "${command}"\n${USAGE}\n`);
+    return EXIT.badInput;
+  }
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    if (isProvenanceError(err)) {
+      // Every typed error is about the input (arguments, config, event, repository, output path).
+      io.stderr(`agent-provenance ${command}: ${err.message}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr(
+      `agent-provenance ${command}: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    return EXIT.internal;
+  }
+}
