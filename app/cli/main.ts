@@ -1,15 +1,15 @@
 /** The CLI entry: pick a subcommand, map errors to the exit-code contract. */
 import { isProvenanceError } from "../errors.js";
 import { toolVersion } from "../version.js";
-import { runAnalyze } from "./analyze.js";
-import { runDemo } from "./demo.js";
 import { EXIT, processIo, type CliIo } from "./io.js";
-import { runKeygen } from "./keygen.js";
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  analyze: runAnalyze,
-  keygen: runKeygen,
-  demo: runDemo,
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Subcommands load on demand, so `keygen` never pays for the rule engine. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import("./analyze.js")).runAnalyze,
+  keygen: async () => (await import("./keygen.js")).runKeygen,
+  demo: async () => (await import("./demo.js")).runDemo,
 };
 
 const USAGE = `usage: agent-provenance <command> [options]
@@ -31,12 +31,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.stdout(toolVersion() + "\n");
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (run === undefined) {
+  const load = COMMANDS[command];
+  if (load === undefined) {
     io.stderr(`agent-provenance: unknown command "${command}"\n${USAGE}\n`);
     return EXIT.badInput;
   }
   try {
+    const run = await load();
     return await run(rest, io);
   } catch (err) {
     if (isProvenanceError(err)) {
