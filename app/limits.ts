@@ -23,3 +23,9 @@ export const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** Event payload files larger than this are refused (GitHub does not deliver webhooks over 25 MB). */
 export const MAX_EVENT_BYTES = 25 * 1024 * 1024;
+
+/** A changed file with more added lines than this is marked "too large" and not blamed (GitHub's diff media type stops at 20,000 lines). */
+export const MAX_FILE_ADDED_LINES = 20_000;
+
+/** At most this much of a git process's stderr is kept for error messages. */
+export const MAX_GIT_STDERR_BYTES = 64 * 1024;
