@@ -11,7 +11,9 @@ export type ErrorCode =
   | "GIT_FAILED"
   | "GIT_BAD_REF"
   | "UNSAFE_PATH"
-  | "IO_FAILED";
+  | "IO_FAILED"
+  | "BAD_RULES"
+  | "ENGINE_FAILED";
 
 export class ProvenanceError extends Error {
   readonly code: ErrorCode;

@@ -29,3 +29,27 @@ export const MAX_FILE_ADDED_LINES = 20_000;
 
 /** At most this much of a git process's stderr is kept for error messages. */
 export const MAX_GIT_STDERR_BYTES = 64 * 1024;
+
+/** A rule file larger than this is refused (the largest files in semgrep/semgrep-rules are well under 100 KB). */
+export const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/** A rules directory holding more rule files than this is refused (semgrep/semgrep-rules has about 2,000). */
+export const MAX_RULE_FILES = 10_000;
+
+/** Default wall-clock cap for one engine run over a set of files. */
+export const ENGINE_TIMEOUT_MS = 300_000;
+
+/** Memory cap handed to Semgrep (`--max-memory`, MiB); the runner has 7 GB (GitHub-hosted Linux runner). */
+export const SEMGREP_MAX_MEMORY_MIB = 4096;
+
+/** The Semgrep process may print at most this much JSON before we stop it. */
+export const MAX_ENGINE_OUTPUT_BYTES = 256 * 1024 * 1024;
+
+/** At most this much of an engine's stderr (its tail) is kept for error messages. */
+export const MAX_ENGINE_STDERR_BYTES = 8 * 1024;
+
+/** `scan` refuses to walk more files than this (a pull request has at most 3,000; a repository scan more). */
+export const MAX_SCAN_TARGETS = 50_000;
+
+/** Bytes inspected for a NUL to decide a file is binary (git's own heuristic looks at the first 8,000). */
+export const BINARY_SNIFF_BYTES = 8 * 1024;

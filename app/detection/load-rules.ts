@@ -1,0 +1,118 @@
+/**
+ * Load a Semgrep rule file, or a directory of them, into a `RulePack`.
+ * A directory is walked recursively for `*.yml` / `*.yaml`, skipping hidden
+ * entries and symbolic links. Every problem in every file is reported in one
+ * BAD_RULES error; duplicate rule ids across files are problems too.
+ */
+import { createHash } from "node:crypto";
+import { lstat, readdir, readFile, stat } from "node:fs/promises";
+import { ProvenanceError } from "../errors.js";
+import { MAX_RULE_FILE_BYTES, MAX_RULE_FILES } from "../limits.js";
+import { parseRuleFileText } from "./parse-rule-file.js";
+import type { Rule, RulePack } from "./types.js";
+
+const RULE_FILE = /\.ya?ml$/i;
+
+function sha256(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** sha256 over the sorted file digests, one per line. */
+export function packDigest(files: ReadonlyArray<{ sha256: string }>): string {
+  return sha256(
+    files
+      .map((file) => file.sha256)
+      .sort()
+      .map((digest) => `${digest}\n`)
+      .join(""),
+  );
+}
+
+/** Rule files under `dir` (display paths: `dir` joined with the relative path, "/"-separated), sorted. */
+export async function listRuleFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    const entries = await readdir(current, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = `${current}/${entry.name}`;
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && RULE_FILE.test(entry.name)) {
+        found.push(path);
+        if (found.length > MAX_RULE_FILES) {
+          throw new ProvenanceError("BAD_RULES", `${dir}: more than ${MAX_RULE_FILES} rule files`);
+        }
+      }
+    }
+  };
+  await walk(dir.replace(/\/+$/, "") || "/");
+  return found;
+}
+
+async function readRuleFile(file: string): Promise<Buffer> {
+  const info = await lstat(file);
+  if (!info.isFile()) throw new ProvenanceError("BAD_RULES", `${file}: not a regular file`);
+  if (info.size > MAX_RULE_FILE_BYTES) {
+    throw new ProvenanceError(
+      "BAD_RULES",
+      `${file}: ${info.size} bytes is over the ${MAX_RULE_FILE_BYTES}-byte limit`,
+    );
+  }
+  return readFile(file);
+}
+
+/** The rule files a path names: the file itself, or the rule files found under a directory. */
+async function ruleFilesOf(path: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new ProvenanceError(
+      "BAD_RULES",
+      `${path}: cannot read rules (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+      {
+        cause: err,
+      },
+    );
+  }
+  if (info.isFile()) return [path];
+  if (!info.isDirectory()) throw new ProvenanceError("BAD_RULES", `${path}: not a file or directory`);
+  const files = await listRuleFiles(path);
+  if (files.length === 0)
+    throw new ProvenanceError("BAD_RULES", `${path}: no rule files (*.yml, *.yaml) found`);
+  return files;
+}
+
+function duplicateProblems(rules: readonly Rule[]): string[] {
+  const first = new Map<string, Rule>();
+  const problems: string[] = [];
+  for (const rule of rules) {
+    const seen = first.get(rule.id);
+    if (seen === undefined) first.set(rule.id, rule);
+    else {
+      problems.push(
+        `${rule.source.file}: rule ${rule.id}: id: duplicate rule id (also in ${seen.source.file} rule #${seen.source.index})`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Load and validate rules from a file or directory; throws BAD_RULES listing every problem. */
+export async function loadRulePack(path: string): Promise<RulePack> {
+  const paths = await ruleFilesOf(path);
+  const files: RulePack["files"] = [];
+  const rules: Rule[] = [];
+  const problems: string[] = [];
+  for (const file of paths) {
+    const bytes = await readRuleFile(file);
+    files.push({ path: file, sha256: sha256(bytes) });
+    const parsed = parseRuleFileText(bytes.toString("utf8"), file);
+    rules.push(...parsed.rules);
+    problems.push(...parsed.problems);
+  }
+  problems.push(...duplicateProblems(rules));
+  if (problems.length > 0) throw new ProvenanceError("BAD_RULES", problems.join("\n"));
+  return { files, rules, digest: packDigest(files) };
+}
