@@ -24,6 +24,8 @@ export function blameArgs(target: BlameTarget): string[] {
     "blame",
     "--incremental",
     "--no-textconv",
+    // Clears blame.ignoreRevsFile from the repository's config (an empty -c value does not, in git 2.39).
+    "--no-ignore-revs-file",
     `${target.mergeBase}..${target.head}`,
     "--",
     `${target.cdup}${target.path}`,

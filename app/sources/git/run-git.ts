@@ -60,7 +60,6 @@ export const HARDENING_ARGS: readonly string[] = [
     "log.mailmap=false",
     "mailmap.file=",
     "mailmap.blob=",
-    "blame.ignoreRevsFile=",
     "protocol.allow=never",
     "protocol.file.allow=never",
   ].flatMap((setting) => ["-c", setting]),

@@ -10,7 +10,6 @@ export function unsafePathReason(path: string): string | null {
   if (path === "") return "empty path";
   if (path.includes("\0")) return "NUL byte";
   if (path.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:[\\/]/.test(path)) return "drive-letter path";
   for (const segment of path.split("/")) {
     if (segment === "") return "empty segment";
     if (segment === "." || segment === "..") return `"${segment}" segment`;

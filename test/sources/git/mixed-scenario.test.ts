@@ -1,4 +1,6 @@
-import { rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildMixedScenario,
@@ -7,7 +9,9 @@ import {
 } from "../../../fixtures/git/mixed-scenario.js";
 import { fromRanges } from "../../../app/diff/line-ranges.js";
 import type { PullRequestSnapshot } from "../../../app/model/snapshot.js";
+import { fixtureGit } from "../../../fixtures/git/git-cli.js";
 import {
+  buildGitSnapshot,
   buildGitSnapshotWithStats,
   type GitSnapshotStats,
 } from "../../../app/sources/git/local-git-source.js";
@@ -57,8 +61,75 @@ describe("mixed scenario", () => {
     for (const file of snapshot.files) expect(fromRanges(file.origins)).toEqual(file.addedLines);
   });
 
+  it("reads the commits of the pull request only, oldest first", () => {
+    const labelOf = new Map(Object.entries(scenario.commits).map(([label, sha]) => [sha, label]));
+    expect(snapshot.commits.map((c) => labelOf.get(c.sha))).toEqual([
+      "human",
+      "claude",
+      "copilot",
+      "cursor",
+      "aider",
+      "dependabot",
+      "devin",
+      "humanRewrite",
+      "rename",
+      "deletion",
+      "binary",
+      "crlf",
+    ]);
+    expect(snapshot).toMatchObject({
+      source: "git",
+      repository: scenario.repo,
+      base: scenario.base,
+      head: scenario.head,
+      mergeBase: scenario.mergeBase,
+      pr: null,
+      reviews: [],
+      timeline: [],
+    });
+    expect(snapshot.notes).toEqual(['"assets/refund-icon.png": skipped (binary file, lines not analysed)']);
+  });
+
+  it("keeps carriage returns in CRLF lines", () => {
+    const cmd = snapshot.files.find((f) => f.path === "scripts/refund.cmd");
+    expect(cmd?.hunks[0]?.lines[0]?.text).toBe("@echo off\r");
+  });
+
   it("stays within the process budget", () => {
     expect(stats.blamedFiles).toBe(EXPECTED_BLAMED_FILES.length);
     expect(stats.gitProcesses).toBe(4 + EXPECTED_BLAMED_FILES.length);
   });
+
+  it("gives the same answer from a subdirectory and from a bare clone", async () => {
+    const bare = await mkdtemp(join(tmpdir(), "mixed-bare-"));
+    try {
+      await fixtureGit(tmpdir(), ["clone", "--quiet", "--bare", "--no-local", scenario.repo, bare]);
+      for (const repo of [join(scenario.repo, "src", "auth"), bare]) {
+        const other = await buildGitSnapshot({ repo, base: scenario.base, head: scenario.head });
+        expect(other.files).toEqual(snapshot.files);
+        expect(other.commits).toEqual(snapshot.commits);
+        expect(other.repository).toBe(repo);
+      }
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
+  });
+
+  it("reads git notes under refs/notes/ai without extra processes", async () => {
+    const sha = scenario.commits.claude;
+    await fixtureGit(scenario.repo, ["notes", "--ref=ai", "add", "-m", "authorship/3.0.0", sha]);
+    try {
+      const git = createGitRunner({ cwd: scenario.repo });
+      const { snapshot: noted } = await buildGitSnapshotWithStats({ ...refs(), git });
+      expect(noted.commits.find((c) => c.sha === sha)?.notes).toBe("authorship/3.0.0\n");
+      expect(noted.commits.filter((c) => c.notes !== null)).toHaveLength(1);
+      expect(git.count).toBe(4 + EXPECTED_BLAMED_FILES.length);
+    } finally {
+      await fixtureGit(scenario.repo, ["update-ref", "-d", "refs/notes/ai"]);
+    }
+  });
 });
+
+function refs(): { repo: string; base: string; head: string } {
+  return { repo: scenario.repo, base: scenario.base, head: scenario.head };
+}
