@@ -1,0 +1,125 @@
+/**
+ * Evaluates a rule's search formula on one file with Semgrep's semantics
+ * (Match_search_mode.ml evaluate_formula, Range_with_metavars.ml):
+ * - `pattern` → the structural matcher's matches; `pattern-regex` → regex
+ *   matches over the file text (capture groups bind `$1`.. and `$name`);
+ * - `pattern-either` → union;
+ * - `patterns` → the positives (pattern / patterns / either / regex first,
+ *   then the pattern-insides) intersected left to right; then each pattern-not,
+ *   pattern-not-regex and pattern-not-inside removes ranges; then the
+ *   conditions in order; then focus-metavariable;
+ * - a `patterns` with no positive term is an error, except inside a
+ *   metavariable-pattern, where the bound snippet is the implicit positive.
+ * The final result has one match per range, the first one's bindings kept.
+ */
+import type { Formula } from "../types.js";
+import { applyCondition, expandPersistent, type Pending } from "./evaluate-conditions.js";
+import { UnsupportedRuleError } from "./evaluate-errors.js";
+import { applyFocus } from "./evaluate-focus.js";
+import { patternLeaf, regexLeaf } from "./evaluate-leaves.js";
+import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from "./evaluate-ranges.js";
+import type { EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
+import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
+
+export { UnsupportedRuleError } from "./evaluate-errors.js";
+
+export interface FormulaMatch {
+  start: number;
+  end: number;
+  bindings: Record<string, Binding>;
+}
+
+type AllFormula = Extract<Formula, { kind: "all" }>;
+
+export const NO_POSITIVE_TERM =
+  "`patterns` needs at least one positive term (pattern, pattern-inside, pattern-either, pattern-regex); Semgrep rejects it";
+
+const asInside = (ranges: EvalRange[]): EvalRange[] => ranges.map((r) => ({ ...r, kind: "inside" as const }));
+
+function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange[] {
+  const results = [
+    ...f.positives.map((p) => evaluateRanges(p, target, env)),
+    ...f.inside.map((p) => asInside(evaluateRanges(p, target, env))),
+  ];
+  // Semgrep orders the conjuncts whose ranges come from pattern-inside last.
+  const ordered = [
+    ...results.filter((rs) => rs[0]?.kind !== "inside"),
+    ...results.filter((rs) => rs[0]?.kind === "inside"),
+  ];
+  if (ordered.length === 0) {
+    if (!target.context) throw new UnsupportedRuleError(NO_POSITIVE_TERM);
+    ordered.push([target.context]);
+  }
+  let ranges = ordered[0] ?? [];
+  for (const next of ordered.slice(1)) ranges = intersectRanges(ranges, next);
+  if (ranges.length === 0) return [];
+  for (const neg of f.negatives) ranges = differenceRanges(ranges, evaluateRanges(neg, target, env));
+  for (const neg of f.notInside)
+    ranges = differenceRanges(ranges, asInside(evaluateRanges(neg, target, env)));
+  let pending: Pending[] = ranges.map((range) => ({ range, added: [] }));
+  for (const condition of f.conditions) {
+    if (pending.length === 0) break;
+    pending = applyCondition(condition, pending, target, env, evaluateRanges);
+  }
+  return uniqueRanges(applyFocus(f.focus, expandPersistent(pending)));
+}
+
+/** Ranges (with kinds and bindings) of a formula on a target; the evaluator's recursion. */
+export function evaluateRanges(formula: Formula, target: EvalTarget, env: EvalEnv): EvalRange[] {
+  switch (formula.kind) {
+    case "pattern":
+      return patternLeaf(formula.pattern, target, env);
+    case "regex":
+      return regexLeaf(formula.regex, target);
+    case "either":
+      return uniqueRanges(formula.branches.flatMap((b) => evaluateRanges(b, target, env)));
+    case "all":
+      return evaluateAll(formula, target, env);
+  }
+}
+
+function toMatch(r: EvalRange): FormulaMatch {
+  const bindings: Record<string, Binding> = {};
+  for (const [name, b] of Object.entries(r.bindings)) {
+    bindings[name] = { text: b.text, key: b.key, start: b.start, end: b.end };
+  }
+  return { start: r.start, end: r.end, bindings };
+}
+
+/** Evaluates formulas on one file, sharing the parse and each pattern's matches across them. */
+export interface FileEvaluator {
+  evaluate(formula: Formula): FormulaMatch[];
+}
+
+/**
+ * `language` null: a regex-only rule (languages: [regex]), where a `pattern` is an error.
+ * `parse` is called at most once, when a `pattern` needs the tree.
+ */
+export function createFileEvaluator(
+  matcher: PatternMatcher,
+  language: EmbeddedLanguage | null,
+  text: string,
+  parse: () => ParsedFile,
+): FileEvaluator {
+  let parsed: ParsedFile | undefined;
+  const target: EvalTarget = {
+    text,
+    base: 0,
+    language,
+    parsed: () => (parsed ??= parse()),
+    parsedShift: 0,
+    context: null,
+  };
+  const env: EvalEnv = { matcher, leafCache: new WeakMap() };
+  return {
+    evaluate: (formula) => dedupByRange(evaluateRanges(formula, target, env)).map(toMatch),
+  };
+}
+
+/**
+ * All matches of `formula` in `file`. Throws UnsupportedRuleError for what the
+ * evaluator cannot run and lets the matcher's UnsupportedPatternError through.
+ */
+export function evaluateFormula(formula: Formula, file: ParsedFile, matcher: PatternMatcher): FormulaMatch[] {
+  return createFileEvaluator(matcher, file.language, file.text, () => file).evaluate(formula);
+}

@@ -1,0 +1,71 @@
+/**
+ * Leaves of a formula: `pattern` (the structural matcher) and `pattern-regex`.
+ * Inside metavariable-pattern the matcher runs on the bound snippet: its
+ * offsets are shifted back into the target file, and (as Semgrep seeds the
+ * match environment with the outer bindings) matches that bind an outer
+ * metavariable to different code are dropped, the others carry the outer bindings.
+ */
+import type { Bindings, EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
+import { compatibleBindings } from "./evaluate-ranges.js";
+import { UnsupportedRuleError } from "./evaluate-errors.js";
+import { searchAll } from "./regex-match.js";
+import { UnsupportedRegexError } from "./regex-translate.js";
+import type { PatternMatch } from "./match-types.js";
+
+function shiftMatch(m: PatternMatch, shift: number, target: EvalTarget): EvalRange {
+  const lo = target.base;
+  const hi = target.base + target.text.length;
+  const clamp = (n: number): number => Math.min(Math.max(n + shift, lo), hi);
+  const bindings: Bindings = {};
+  for (const [name, b] of Object.entries(m.bindings)) {
+    bindings[name] = { ...b, start: clamp(b.start), end: clamp(b.end) };
+  }
+  return { start: clamp(m.start), end: clamp(m.end), kind: "plain", bindings };
+}
+
+export function patternLeaf(pattern: string, target: EvalTarget, env: EvalEnv): EvalRange[] {
+  let perTarget = env.leafCache.get(target);
+  if (!perTarget) {
+    perTarget = new Map();
+    env.leafCache.set(target, perTarget);
+  }
+  const cached = perTarget.get(pattern);
+  if (cached) return cached;
+  if (target.language === null) {
+    throw new UnsupportedRuleError("`pattern` in a rule whose only language is regex");
+  }
+  const file = target.parsed();
+  let ranges = env.matcher.match(pattern, file).map((m) => shiftMatch(m, target.parsedShift, target));
+  const outer = target.context?.bindings;
+  if (outer) {
+    ranges = ranges
+      .filter((r) => compatibleBindings(r.bindings, outer))
+      .map((r) => ({ ...r, bindings: { ...outer, ...r.bindings } }));
+  }
+  perTarget.set(pattern, ranges);
+  return ranges;
+}
+
+/** Wraps regex translation failures as rule-level unsupported errors. */
+export function withRegex<T>(regex: string, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof UnsupportedRegexError) {
+      throw new UnsupportedRuleError(`regex ${JSON.stringify(regex)}: ${err.reason}`);
+    }
+    throw err;
+  }
+}
+
+export function regexLeaf(regex: string, target: EvalTarget): EvalRange[] {
+  return withRegex(regex, () =>
+    searchAll(regex, target.text, target.base).map((hit) => {
+      const bindings: Bindings = {};
+      for (const g of hit.groups) {
+        bindings[g.name] = { text: g.text, key: g.text, start: g.start, end: g.end, textual: true };
+      }
+      return { start: hit.start, end: hit.end, kind: "regexp" as const, bindings };
+    }),
+  );
+}

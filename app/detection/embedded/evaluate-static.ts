@@ -1,0 +1,127 @@
+/**
+ * What the embedded engine cannot run in a rule, found without any target
+ * file: modes other than search, languages it has no parser for, typed
+ * metavariables, regexes JavaScript cannot express, unsupported conditions,
+ * metavariable-pattern languages, and a `patterns` without a positive term.
+ */
+import type { Formula, Rule } from "../types.js";
+import { UnsupportedRuleError } from "./evaluate-errors.js";
+import { NO_POSITIVE_TERM } from "./evaluate-formula.js";
+import { embeddedLanguage, isRegexLanguage } from "./evaluate-languages.js";
+import { nestedLanguage } from "./evaluate-nested.js";
+import type { EmbeddedLanguage } from "./match-types.js";
+import { compilePcre, type RegexMode } from "./regex-match.js";
+import { UnsupportedRegexError } from "./regex-translate.js";
+
+const METAVAR = "\\$[A-Z_][A-Z0-9_]*";
+/** `(String $X)`, `(java.util.List<String> $X)`, `(char[] $X)`: Java/C/Go style. */
+const TYPE_FIRST = new RegExp(`\\(\\s*[A-Za-z_][\\w.]*(?:<[^()]*>)?(?:\\[\\])*\\s+${METAVAR}\\s*\\)`, "g");
+/** `($X: str)`, `($X : string)`: Python/TypeScript style. */
+const NAME_FIRST = new RegExp(`\\(\\s*${METAVAR}\\s*:\\s*[^()\\s,][^(),]*\\)`, "g");
+
+/**
+ * A typed metavariable in `pattern`, or null. A parenthesised `Type $X` after
+ * a name (`foo(String $X)`) is a parameter list, and one followed by `=>`/`->`
+ * is a lambda's parameters: neither is a typed metavariable.
+ */
+export function typedMetavariable(pattern: string): string | null {
+  for (const re of [TYPE_FIRST, NAME_FIRST]) {
+    for (const m of pattern.matchAll(re)) {
+      const before = pattern.slice(0, m.index).trimEnd();
+      const after = pattern.slice(m.index + m[0].length).trimStart();
+      if (/[\w$)\]>]$/.test(before) || /^(=>|->)/.test(after)) continue;
+      return m[0];
+    }
+  }
+  return null;
+}
+
+interface Walk {
+  reasons: string[];
+  /** The language `pattern` leaves are parsed in; null inside a regex-only scope. */
+  language: EmbeddedLanguage | "any" | null;
+  /** Inside a metavariable-pattern (where a negative-only `patterns` has an implicit positive). */
+  nested: boolean;
+  patterns: Array<{ pattern: string; language: EmbeddedLanguage | "any" }>;
+}
+
+function checkRegex(regex: string, mode: RegexMode, walk: Walk): void {
+  try {
+    compilePcre(regex, mode);
+  } catch (err) {
+    if (!(err instanceof UnsupportedRegexError)) throw err;
+    walk.reasons.push(`regex ${JSON.stringify(regex)}: ${err.reason}`);
+  }
+}
+
+function visit(f: Formula, walk: Walk): void {
+  switch (f.kind) {
+    case "pattern": {
+      if (walk.language === null) walk.reasons.push("`pattern` in a regex-only rule or metavariable-pattern");
+      else walk.patterns.push({ pattern: f.pattern, language: walk.language });
+      const typed = typedMetavariable(f.pattern);
+      if (typed !== null) walk.reasons.push(`typed metavariable ${typed} (needs type information)`);
+      return;
+    }
+    case "regex":
+      return checkRegex(f.regex, "search", walk);
+    case "either":
+      return f.branches.forEach((b) => visit(b, walk));
+    case "all":
+      if (!walk.nested && f.positives.length + f.inside.length === 0) walk.reasons.push(NO_POSITIVE_TERM);
+      for (const part of [f.positives, f.inside, f.negatives, f.notInside])
+        part.forEach((p) => visit(p, walk));
+      for (const c of f.conditions) {
+        if (c.kind === "unsupported") walk.reasons.push(`${c.operator} is not supported`);
+        else if (c.kind === "metavariable-regex") checkRegex(c.regex, "anchored", walk);
+        else visitNested(c.formula, c.language, walk);
+      }
+  }
+}
+
+function visitNested(formula: Formula, language: string | null, walk: Walk): void {
+  let lang = walk.language;
+  if (language !== null) {
+    try {
+      lang = nestedLanguage(language);
+    } catch (err) {
+      if (!(err instanceof UnsupportedRuleError)) throw err;
+      walk.reasons.push(err.reason);
+      return;
+    }
+  }
+  visit(formula, { ...walk, language: lang, nested: true });
+}
+
+export interface StaticCheck {
+  /** Reasons the rule cannot run at all. */
+  blocking: string[];
+  /** Reasons it runs only in part (some of its languages); it still runs on the others. */
+  partial: string[];
+  /** Every `pattern` leaf with the language it is parsed in ("any": each language the rule runs on). */
+  patterns: Array<{ pattern: string; language: EmbeddedLanguage | "any" }>;
+}
+
+function languageReasons(rule: Rule): { blocking: string[]; partial: string[] } {
+  const unknown = rule.languages.filter((n) => !isRegexLanguage(n) && embeddedLanguage(n) === null);
+  if (unknown.length === 0) return { blocking: [], partial: [] };
+  const runs = rule.languages.filter((n) => !unknown.includes(n));
+  const reason = `language ${unknown.join(", ")} is not supported`;
+  if (runs.length === 0) return { blocking: [reason], partial: [] };
+  return { blocking: [], partial: [`${reason}; it still runs on ${runs.join(", ")} files`] };
+}
+
+export function checkRule(rule: Rule): StaticCheck {
+  const walk: Walk = { reasons: [], language: "any", nested: false, patterns: [] };
+  const languages = languageReasons(rule);
+  if (rule.mode === "unsupported-syntax") {
+    walk.reasons.push("uses operators the embedded engine cannot represent (e.g. a nested pattern-not)");
+  } else if (rule.mode !== "search") {
+    walk.reasons.push(`mode "${rule.mode}" is not supported (the embedded engine runs search rules only)`);
+  } else {
+    if (rule.languages.length > 0 && rule.languages.every(isRegexLanguage)) walk.language = null;
+    visit(rule.formula, walk);
+  }
+  const blocking = [...new Set([...walk.reasons, ...languages.blocking])];
+  return { blocking, partial: languages.partial, patterns: walk.patterns };
+}
