@@ -1,0 +1,176 @@
+/**
+ * Pattern compilation: prepare the text, parse it with the target language's
+ * grammar (trying a few wrappers when the bare pattern does not parse), strip
+ * the wrapper and decide what the pattern's root is — one expression or
+ * statement, or a sequence of statements — plus the prefilters used to skip
+ * files and candidate nodes cheaply.
+ */
+import type { SgNode } from "@ast-grep/napi";
+import type { LangSpec } from "./lang-spec.js";
+import { parseSource } from "./languages.js";
+import { UnsupportedPatternError } from "./match-types.js";
+import type { EmbeddedLanguage } from "./match-types.js";
+import { buildPattern, PatternSyntaxError, patternWords } from "./pattern-tree.js";
+import type { PNode } from "./pattern-tree.js";
+import { preparePattern } from "./prepare-pattern.js";
+
+export type PatternRoot =
+  /** One node; matched against every target node of `kinds` (all named nodes when null). */
+  | { t: "node"; node: PNode; kinds: readonly string[] | null }
+  /** A run of statements (or class members) inside one container of `kinds`. */
+  | { t: "seq"; items: readonly PNode[]; kinds: readonly string[] }
+  /** Parses only in the sibling grammar (JSX in a .ts file): can never match. */
+  | { t: "never" };
+
+export interface CompiledPattern {
+  root: PatternRoot;
+  /** Identifiers every matching file contains. */
+  fileWords: readonly string[];
+  /** Identifiers every matching candidate node contains (alias-renamable names excluded). */
+  nodeWords: readonly string[];
+}
+
+interface Attempt {
+  text: string;
+  /** From the parsed top node to the pattern's items, or null when the wrapper shape is not there. */
+  unwrap: (top: PNode) => { items: PNode[]; container: string | null } | null;
+}
+
+function only(p: PNode | undefined, kind: string): PNode | null {
+  return p?.t === "node" && p.kind === kind ? p : null;
+}
+
+function childrenOf(p: PNode | null): PNode[] | null {
+  return p?.t === "node" ? p.children : null;
+}
+
+function attempts(prepared: string, spec: LangSpec): Attempt[] {
+  const plain: Attempt = {
+    text: prepared,
+    unwrap: (top) => ({ items: childrenOf(top) ?? [top], container: null }),
+  };
+  if (spec.family === "python") {
+    const dict: Attempt = {
+      text: `{${prepared}}`,
+      unwrap: (top) => {
+        const stmt = only(childrenOf(top)?.[0], "expression_statement");
+        const items = childrenOf(only(childrenOf(stmt)?.[0], "dictionary"));
+        return items ? { items, container: "dictionary" } : null;
+      },
+    };
+    return [plain, dict];
+  }
+  const paren: Attempt = {
+    text: `(${prepared})`,
+    unwrap: (top) => {
+      const stmt = only(childrenOf(top)?.[0], "expression_statement");
+      const inner = childrenOf(only(childrenOf(stmt)?.[0], "parenthesized_expression"));
+      return inner ? { items: inner, container: null } : null;
+    },
+  };
+  const member: Attempt = {
+    text: `class __sgC {\n${prepared}\n}`,
+    unwrap: (top) => {
+      const cls = only(childrenOf(top)?.[0], "class_declaration");
+      const items = childrenOf(only(childrenOf(cls)?.at(-1), "class_body"));
+      return items ? { items, container: "class_body" } : null;
+    },
+  };
+  const property: Attempt = {
+    text: `({${prepared}})`,
+    unwrap: (top) => {
+      const stmt = only(childrenOf(top)?.[0], "expression_statement");
+      const obj = childrenOf(only(childrenOf(stmt)?.[0], "parenthesized_expression"));
+      const items = childrenOf(only(obj?.[0], "object"));
+      return items ? { items, container: "object" } : null;
+    },
+  };
+  return prepared.trimStart().startsWith("{")
+    ? [paren, plain, member, property]
+    : [plain, paren, member, property];
+}
+
+function parseItems(
+  language: EmbeddedLanguage,
+  prepared: string,
+  spec: LangSpec,
+): { items: PNode[]; container: string | null } | null {
+  for (const attempt of attempts(prepared, spec)) {
+    let top: PNode | null;
+    try {
+      const root: SgNode = parseSource(language, attempt.text).root();
+      top = buildPattern(root, attempt.text, spec);
+    } catch (e) {
+      if (e instanceof PatternSyntaxError) continue;
+      throw e;
+    }
+    const got = top ? attempt.unwrap(top) : null;
+    if (got && got.items.length > 0) return got;
+  }
+  return null;
+}
+
+function stripParens(p: PNode, spec: LangSpec): PNode {
+  let cur = p;
+  while (cur.t === "node" && spec.parens.has(cur.kind) && cur.children.length === 1 && cur.children[0]) {
+    cur = cur.children[0];
+  }
+  return cur;
+}
+
+function rootKinds(p: PNode, spec: LangSpec): string[] | null {
+  switch (p.t) {
+    case "string":
+      return [...spec.strings];
+    case "node": {
+      if (spec.functions.has(p.kind)) return [...spec.functions];
+      const kinds = [p.kind, ...(spec.equivalents.get(p.kind) ?? [])];
+      if (p.dotted?.includes(".")) kinds.push(...spec.members, ...spec.identifiers);
+      return [...new Set(kinds)];
+    }
+    default:
+      return null;
+  }
+}
+
+const SIBLING: Partial<Record<EmbeddedLanguage, EmbeddedLanguage>> = { typescript: "tsx", tsx: "typescript" };
+
+export function compilePattern(pattern: string, language: EmbeddedLanguage, spec: LangSpec): CompiledPattern {
+  if (pattern.trim() === "") throw new UnsupportedPatternError("empty pattern", pattern);
+  let prepared: string;
+  let parsed: ReturnType<typeof parseItems>;
+  try {
+    prepared = preparePattern(pattern, spec.family);
+    parsed = parseItems(language, prepared, spec);
+    if (!parsed) {
+      const sibling = SIBLING[language];
+      if (sibling && parseItems(sibling, prepared, spec))
+        return { root: { t: "never" }, fileWords: [], nodeWords: [] };
+      throw new UnsupportedPatternError("pattern does not parse", pattern);
+    }
+  } catch (e) {
+    if (e instanceof PatternSyntaxError) throw new UnsupportedPatternError(e.message, pattern);
+    throw e;
+  }
+  const { items, container } = parsed;
+  let root: PatternRoot;
+  const single = items.length === 1 ? items[0] : undefined;
+  if (single) {
+    if (single.t === "ellipsis" || single.t === "emv")
+      throw new UnsupportedPatternError("a pattern that is only ... matches everything", pattern);
+    let node: PNode = single;
+    const inner = node.t === "node" && node.kind === spec.expressionStatement ? node.children : null;
+    if (inner && inner.length === 1 && inner[0]) node = inner[0];
+    node = stripParens(node, spec);
+    root = { t: "node", node, kinds: rootKinds(node, spec) };
+  } else {
+    root = { t: "seq", items, kinds: container ? [container] : [...spec.blocks] };
+  }
+  const all = new Set<string>();
+  const renamable = new Set<string>();
+  for (const item of items) {
+    patternWords(item, spec, true, all);
+    patternWords(item, spec, false, renamable);
+  }
+  return { root, fileWords: [...all], nodeWords: [...renamable] };
+}

@@ -1,0 +1,207 @@
+/**
+ * Per-language tables that tell the structural matcher how to read tree-sitter
+ * trees with Semgrep's semantics: which nodes are statement lists, strings,
+ * numbers, attribute chains; which tokens are punctuation; which children a
+ * pattern may leave out; which lists are unordered.
+ */
+import type { EmbeddedLanguage } from "./match-types.js";
+
+export type Family = "python" | "js";
+
+/** A list whose items (after `lead` ordered items, before `trail` ordered items) match in any order. */
+export interface UnorderedList {
+  lead: number;
+  trail: number;
+  /** Extra target items are allowed even when the pattern has no `...`. */
+  implicitEllipsis: boolean;
+}
+
+export interface LangSpec {
+  family: Family;
+  comments: ReadonlySet<string>;
+  /** Statement lists: children are statements, matched as sequences (with deep `...`). */
+  blocks: ReadonlySet<string>;
+  /** Anonymous tokens ignored when comparing children. */
+  punctuation: ReadonlySet<string>;
+  /** Extra anonymous tokens ignored under parents whose kind starts with "jsx_". */
+  jsxPunctuation: ReadonlySet<string>;
+  strings: ReadonlySet<string>;
+  numbers: ReadonlySet<string>;
+  parens: ReadonlySet<string>;
+  expressionStatement: string;
+  /** Attribute/member access kinds (`a.b`). */
+  members: ReadonlySet<string>;
+  /** Call kinds; their first significant child is the callee. */
+  calls: ReadonlySet<string>;
+  subscripts: ReadonlySet<string>;
+  identifiers: ReadonlySet<string>;
+  /** Python keyword argument kind (matched by name in any order). */
+  keywordArgument: string | null;
+  argumentLists: ReadonlySet<string>;
+  /** Target children a pattern may omit: parent kind (or "*") → child kinds. */
+  optional: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Extra target kinds a pattern node of this kind may match (children compared as usual). */
+  equivalents: ReadonlyMap<string, readonly string[]>;
+  /** Function-like kinds compared by (name, parameters, body). */
+  functions: ReadonlySet<string>;
+  unordered: ReadonlyMap<string, UnorderedList>;
+  /** Leaves whose whitespace-only text is ignored (JSX text). */
+  textLeaves: ReadonlySet<string>;
+}
+
+const set = (...items: string[]): ReadonlySet<string> => new Set(items);
+
+const PYTHON: LangSpec = {
+  family: "python",
+  comments: set("comment"),
+  blocks: set("module", "block"),
+  punctuation: set(",", ";", "(", ")", "[", "]", "{", "}", ":", ".", "line_continuation"),
+  jsxPunctuation: set(),
+  strings: set("string"),
+  numbers: set("integer", "float"),
+  parens: set("parenthesized_expression"),
+  expressionStatement: "expression_statement",
+  members: set("attribute"),
+  calls: set("call"),
+  subscripts: set("subscript"),
+  identifiers: set("identifier"),
+  keywordArgument: "keyword_argument",
+  argumentLists: set("argument_list"),
+  optional: new Map([
+    ["*", set("comment")],
+    ["function_definition", set("async", "->", "type")],
+    ["class_definition", set("argument_list", "type_parameter")],
+    ["if_statement", set("elif_clause", "else_clause")],
+    ["for_statement", set("async", "else_clause")],
+    ["while_statement", set("else_clause")],
+    ["try_statement", set("else_clause", "finally_clause")],
+    ["with_statement", set("async")],
+    ["assignment", set("type")],
+  ]),
+  equivalents: new Map([["dictionary", ["set"]]]),
+  functions: set(),
+  unordered: new Map([
+    ["dictionary", { lead: 0, trail: 0, implicitEllipsis: false }],
+    ["set", { lead: 0, trail: 0, implicitEllipsis: false }],
+    ["import_statement", { lead: 1, trail: 0, implicitEllipsis: true }],
+    ["import_from_statement", { lead: 3, trail: 0, implicitEllipsis: true }],
+    ["decorated_definition", { lead: 0, trail: 1, implicitEllipsis: true }],
+  ]),
+  textLeaves: set(),
+};
+
+const JS_OPTIONAL_ANY = set(
+  "comment",
+  "html_comment",
+  "async",
+  "type_annotation",
+  "type_parameters",
+  "type_arguments",
+  "optional_chain",
+  "accessibility_modifier",
+  "override_modifier",
+  "readonly",
+  "decorator",
+  "regex_flags",
+  "omitting_type_annotation",
+  "asserts_annotation",
+  "type_predicate_annotation",
+);
+
+const JS: LangSpec = {
+  family: "js",
+  comments: set("comment", "html_comment"),
+  blocks: set("program", "statement_block"),
+  punctuation: set(
+    ",",
+    ";",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ".",
+    "var",
+    "let",
+    "const",
+    '"',
+    "'",
+    "`",
+    "${",
+  ),
+  jsxPunctuation: set("<", ">", "</", "/>"),
+  strings: set("string", "template_string"),
+  numbers: set("number"),
+  parens: set("parenthesized_expression"),
+  expressionStatement: "expression_statement",
+  members: set("member_expression"),
+  calls: set("call_expression", "new_expression"),
+  subscripts: set("subscript_expression"),
+  identifiers: set(
+    "identifier",
+    "property_identifier",
+    "shorthand_property_identifier",
+    "shorthand_property_identifier_pattern",
+    "type_identifier",
+    "statement_identifier",
+  ),
+  keywordArgument: null,
+  argumentLists: set("arguments"),
+  optional: new Map([
+    ["*", JS_OPTIONAL_ANY],
+    ["if_statement", set("else_clause")],
+    ["try_statement", set("catch_clause", "finally_clause")],
+  ]),
+  equivalents: new Map([
+    ["assignment_expression", ["variable_declarator"]],
+    ["variable_declaration", ["lexical_declaration"]],
+    ["lexical_declaration", ["variable_declaration"]],
+    ["jsx_self_closing_element", ["jsx_element"]],
+  ]),
+  functions: set(
+    "function_declaration",
+    "function_expression",
+    "function",
+    "arrow_function",
+    "generator_function_declaration",
+    "generator_function",
+    "method_definition",
+  ),
+  unordered: new Map([
+    ["object", { lead: 0, trail: 0, implicitEllipsis: true }],
+    ["object_pattern", { lead: 0, trail: 0, implicitEllipsis: true }],
+    ["named_imports", { lead: 0, trail: 0, implicitEllipsis: true }],
+    ["lexical_declaration", { lead: 0, trail: 0, implicitEllipsis: true }],
+    ["variable_declaration", { lead: 0, trail: 0, implicitEllipsis: true }],
+    ["jsx_opening_element", { lead: 1, trail: 0, implicitEllipsis: true }],
+    ["jsx_self_closing_element", { lead: 1, trail: 0, implicitEllipsis: true }],
+  ]),
+  textLeaves: set("jsx_text"),
+};
+
+/** The tables for a language, or null when the structural matcher does not support it. */
+export function specFor(language: EmbeddedLanguage): LangSpec | null {
+  switch (language) {
+    case "python":
+      return PYTHON;
+    case "javascript":
+    case "typescript":
+    case "tsx":
+      return JS;
+    case "go":
+    case "java":
+      return null;
+  }
+}
+
+/** Target child kinds that may be skipped under `parentKind` when the pattern's list lacks them. */
+export function optionalKinds(spec: LangSpec, parentKind: string): readonly ReadonlySet<string>[] {
+  const out: ReadonlySet<string>[] = [];
+  const any = spec.optional.get("*");
+  if (any) out.push(any);
+  const own = spec.optional.get(parentKind);
+  if (own) out.push(own);
+  return out;
+}

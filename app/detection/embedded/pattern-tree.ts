@@ -1,0 +1,187 @@
+/**
+ * The pattern side of matching: a small immutable tree built once per
+ * (language, pattern) from the parsed, placeholder-substituted pattern.
+ * Placeholders become metavariable / ellipsis nodes, string literals become
+ * string matchers (`"..."`, `"$X"`, `"=~/re/"`, exact content), wrappers
+ * around a lone placeholder (an expression statement `$X;`, `{...}` in JSX, a
+ * Python `**...` dict item) collapse into the placeholder.
+ */
+import type { SgNode } from "@ast-grep/napi";
+import type { LangSpec } from "./lang-spec.js";
+import { placeholderOf } from "./prepare-pattern.js";
+
+export interface PSyntax {
+  t: "node";
+  kind: string;
+  named: boolean;
+  leaf: boolean;
+  /** Leaf text (trimmed for JSX text); "" for inner nodes. */
+  text: string;
+  children: PNode[];
+  /** "a.b.c" when the node is a chain of plain identifiers (import aliases may resolve to it). */
+  dotted: string | null;
+}
+
+export type PNode =
+  | PSyntax
+  | { t: "mv"; name: string }
+  | { t: "emv"; name: string }
+  | { t: "ellipsis" }
+  | { t: "deep"; inner: PNode }
+  | { t: "chain"; base: PNode }
+  | PString;
+
+export interface PString {
+  t: "string";
+  mode: "any" | "exact" | "regex" | "mv";
+  value: string;
+  regex: RegExp | null;
+}
+
+/** Raised while converting a pattern whose parse contains errors. */
+export class PatternSyntaxError extends Error {}
+
+const PY_STRING = /^([rRbBuUfF]*)("""|'''|"|')/;
+const STRING_MV = /^\$([A-Z_][A-Z0-9_]*)$/;
+const STRING_REGEX = /^=~\/([\s\S]*)\/([a-zA-Z]*)$/;
+
+/** The string matcher for a literal's source text, or null for interpolated strings (matched structurally). */
+export function stringPattern(text: string, spec: LangSpec): PString | null {
+  let body: string;
+  if (spec.family === "python") {
+    const m = PY_STRING.exec(text);
+    if (!m) return null;
+    const prefix = m[1] ?? "";
+    const quote = m[2] ?? '"';
+    body = text.slice(prefix.length + quote.length, text.length - quote.length);
+    if (/[fF]/.test(prefix) && body.includes("{")) return null;
+  } else {
+    if (text.startsWith("`") && text.includes("${")) return null;
+    body = text.slice(1, -1);
+  }
+  if (body === "...") return { t: "string", mode: "any", value: body, regex: null };
+  const mv = STRING_MV.exec(body);
+  if (mv) return { t: "string", mode: "mv", value: `$${mv[1] ?? ""}`, regex: null };
+  const re = STRING_REGEX.exec(body);
+  if (re) {
+    const flags = [...new Set((re[2] ?? "").replace(/[^imsu]/g, ""))].join("");
+    try {
+      return { t: "string", mode: "regex", value: body, regex: new RegExp(re[1] ?? "", flags) };
+    } catch {
+      throw new PatternSyntaxError(`invalid string regex ${body}`);
+    }
+  }
+  return { t: "string", mode: "exact", value: body, regex: null };
+}
+
+export function isPlaceholderNode(p: PNode): boolean {
+  return p.t === "mv" || p.t === "emv" || p.t === "ellipsis";
+}
+
+/** Text of a wrapper that may collapse into its lone placeholder child. */
+function collapsibleText(kind: string, text: string): string {
+  let s = text.trim().replace(/;$/, "").trim();
+  if (kind === "jsx_expression" && s.startsWith("{") && s.endsWith("}")) s = s.slice(1, -1).trim();
+  if (kind === "dictionary_splat") s = s.replace(/^\*\*/, "").trim();
+  return s;
+}
+
+/** Converts a parsed pattern (prepared text `src`) into the pattern model. Throws PatternSyntaxError on parse errors. */
+export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | null {
+  const kind = String(sg.kind());
+  const named = sg.isNamed();
+  const range = sg.range();
+  const start = range.start.index;
+  const end = range.end.index;
+  const text = src.slice(start, end);
+  if (kind === "ERROR") throw new PatternSyntaxError(`syntax error at ${JSON.stringify(text.slice(0, 40))}`);
+  if (spec.comments.has(kind)) return null;
+  const kids = sg.children();
+  if (kids.length === 0) {
+    if (start === end && kind !== "") throw new PatternSyntaxError(`missing ${kind}`);
+    if (!named && spec.punctuation.has(kind)) return null;
+    if (spec.textLeaves.has(kind) && text.trim() === "") return null;
+    const ph = placeholderOf(text);
+    if (ph && ph.t !== "deep") return ph;
+    if (kind === "string_fragment" && text === "...") return { t: "ellipsis" };
+    const leafText = spec.textLeaves.has(kind) ? text.trim() : text;
+    return { t: "node", kind, named, leaf: true, text: leafText, children: [], dotted: null };
+  }
+  if (kind === "dictionary_splat" && placeholderOf(collapsibleText(kind, text))?.t === "ellipsis") {
+    return { t: "ellipsis" };
+  }
+  if (spec.strings.has(kind)) {
+    const str = stringPattern(text, spec);
+    if (str) return str;
+  }
+  const jsx = kind.startsWith("jsx_");
+  const children: PNode[] = [];
+  for (const k of kids) {
+    if (!k.isNamed() && jsx && spec.jsxPunctuation.has(String(k.kind()))) continue;
+    const c = buildPattern(k, src, spec);
+    if (c) children.push(c);
+  }
+  const first = children[0];
+  if (spec.calls.has(kind) && first?.t === "node" && first.leaf && placeholderOf(first.text)?.t === "deep") {
+    const args = children[1];
+    const inner = args?.t === "node" ? args.children[0] : undefined;
+    if (!inner || (args?.t === "node" && args.children.length !== 1))
+      throw new PatternSyntaxError("<... ...> must wrap one expression");
+    return { t: "deep", inner };
+  }
+  if (spec.members.has(kind) && children.length === 2 && first && children[1]?.t === "ellipsis") {
+    return { t: "chain", base: first };
+  }
+  if (children.length === 1 && first && isPlaceholderNode(first) && !spec.blocks.has(kind)) {
+    if (placeholderOf(collapsibleText(kind, text))) return first;
+  }
+  return {
+    t: "node",
+    kind,
+    named,
+    leaf: false,
+    text: "",
+    children,
+    dotted: dottedName(kind, children, spec),
+  };
+}
+
+function dottedName(kind: string, children: PNode[], spec: LangSpec): string | null {
+  if (!spec.members.has(kind) || children.length !== 2) return null;
+  const [obj, prop] = children;
+  if (obj?.t !== "node" || prop?.t !== "node" || !prop.leaf || !spec.identifiers.has(prop.kind)) return null;
+  const base = obj.leaf && spec.identifiers.has(obj.kind) ? obj.text : obj.dotted;
+  return base === null ? null : `${base}.${prop.text}`;
+}
+
+const WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Identifiers a target must contain for `p` to match. With `aliasable` false,
+ * identifiers of dotted chains are left out (an import alias can rename them).
+ */
+export function patternWords(
+  p: PNode,
+  spec: LangSpec,
+  aliasable: boolean,
+  out = new Set<string>(),
+): Set<string> {
+  switch (p.t) {
+    case "node":
+      if (p.leaf) {
+        if (spec.identifiers.has(p.kind) && WORD.test(p.text)) out.add(p.text);
+      } else if (aliasable || p.dotted === null) {
+        for (const c of p.children) patternWords(c, spec, aliasable, out);
+      }
+      break;
+    case "deep":
+      patternWords(p.inner, spec, aliasable, out);
+      break;
+    case "chain":
+      patternWords(p.base, spec, aliasable, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

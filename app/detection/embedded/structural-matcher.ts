@@ -1,0 +1,137 @@
+/**
+ * The structural matcher: Semgrep pattern semantics over tree-sitter trees
+ * (parsed by @ast-grep/napi, used only as a parser). Compiled patterns are
+ * cached per (language, pattern); per-file work (node conversion, candidate
+ * lookups, import aliases) is cached in the ParsedFile's tree.
+ */
+import { compilePattern } from "./compile-pattern.js";
+import type { CompiledPattern } from "./compile-pattern.js";
+import { specFor } from "./lang-spec.js";
+import { parseSource } from "./languages.js";
+import { matchStatementRun } from "./match-lists.js";
+import { matchNode } from "./match-node.js";
+import type { Bound, MatchCtx } from "./match-node.js";
+import { UnsupportedPatternError } from "./match-types.js";
+import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatch, PatternMatcher } from "./match-types.js";
+import type { PNode } from "./pattern-tree.js";
+import { FileState } from "./target-tree.js";
+import type { TNode } from "./target-tree.js";
+
+/** Binding whose `key` (normalised text) is computed on first read. */
+function binding(file: FileState, bound: Bound, fallback: number): Binding {
+  let start: number;
+  let end: number;
+  let keyOf: () => string;
+  if ("one" in bound) {
+    start = bound.one.start;
+    end = bound.one.end;
+    keyOf = () => bound.one.key();
+  } else {
+    const first = bound.many[0];
+    const last = bound.many[bound.many.length - 1];
+    start = first ? first.start : bound.pos >= 0 ? bound.pos : fallback;
+    end = last ? last.end : start;
+    keyOf = () => bound.many.map((n) => n.key()).join(" , ");
+  }
+  const b = { text: file.text.slice(start, end), start, end } as Binding;
+  let key: string | undefined;
+  Object.defineProperty(b, "key", { enumerable: true, get: () => (key ??= keyOf()) });
+  return b;
+}
+
+function isStatementLike(t: TNode, file: FileState): boolean {
+  const kind = t.kind;
+  return (
+    file.spec.blocks.has(kind) ||
+    file.spec.comments.has(kind) ||
+    /(_statement|_declaration|_definition|_clause)$/.test(kind)
+  );
+}
+
+/** Every named node except statements, blocks and comments (for `$X` / `<... P ...>` roots). */
+function allExpressions(file: FileState): TNode[] {
+  const out: TNode[] = [];
+  const walk = (t: TNode): void => {
+    for (const c of t.children()) {
+      if (!c.named) continue;
+      if (!isStatementLike(c, file)) out.push(c);
+      walk(c);
+    }
+  };
+  walk(file.root);
+  return out;
+}
+
+function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
+  const root = c.root;
+  if (root.t === "never") return [];
+  const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
+  const found = new Map<string, PatternMatch>();
+  const record = (start: number, end: number): boolean => {
+    const id = `${start}:${end}`;
+    if (!found.has(id)) {
+      const bindings: Record<string, Binding> = {};
+      for (const [name, bound] of ctx.env) bindings[name] = binding(file, bound, start);
+      found.set(id, { start, end, bindings });
+    }
+    return true;
+  };
+  if (root.t === "node") {
+    const candidates = root.kinds ? file.findAll(root.kinds, c.nodeWords) : allExpressions(file);
+    const p: PNode = root.node;
+    for (const t of candidates) {
+      ctx.env.clear();
+      matchNode(p, t, ctx, () => record(t.start, t.end));
+    }
+  } else {
+    const leading = root.items[0]?.t === "ellipsis";
+    for (const block of file.findAll(root.kinds, c.nodeWords)) {
+      const stmts = block.sig();
+      for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
+        const first = stmts[s] as TNode;
+        ctx.env.clear();
+        matchStatementRun(root.items, block, s, ctx, () => record(first.start, ctx.seqEnd));
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export function createStructuralMatcher(): PatternMatcher {
+  const compiled = new Map<string, CompiledPattern | UnsupportedPatternError>();
+
+  const compile = (pattern: string, language: EmbeddedLanguage, file: FileState): CompiledPattern => {
+    const cacheKey = `${language}\u0000${pattern}`;
+    let c = compiled.get(cacheKey);
+    if (!c) {
+      try {
+        c = compilePattern(pattern, language, file.spec);
+      } catch (e) {
+        if (!(e instanceof UnsupportedPatternError)) throw e;
+        c = e;
+      }
+      compiled.set(cacheKey, c);
+    }
+    if (c instanceof UnsupportedPatternError) throw c;
+    return c;
+  };
+
+  return {
+    parseFile(language: EmbeddedLanguage, text: string): ParsedFile {
+      const spec = specFor(language);
+      const tree = spec ? new FileState(language, text, spec, parseSource(language, text)) : null;
+      return { language, text, tree };
+    },
+
+    match(pattern: string, file: ParsedFile): PatternMatch[] {
+      const state = file.tree;
+      if (state === null)
+        throw new UnsupportedPatternError(`language ${file.language} not supported`, pattern);
+      if (!(state instanceof FileState))
+        throw new Error("ParsedFile was not produced by the structural matcher");
+      const c = compile(pattern, file.language, state);
+      if (!c.fileWords.every((w) => state.text.includes(w))) return [];
+      return runMatches(c, state);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The target side of matching: a lazily materialised, memoised view of a
+ * file's tree-sitter tree. Each napi node is converted at most once per file
+ * (kind, named-ness, offsets, children), so matching many patterns against the
+ * same file does not cross the napi boundary again for nodes already seen.
+ * Candidate lookups by kind run inside ast-grep (Rust) and are cached per file.
+ */
+import type { NapiConfig, SgNode, SgRoot } from "@ast-grep/napi";
+import type { LangSpec } from "./lang-spec.js";
+import { knownKinds } from "./languages.js";
+import type { EmbeddedLanguage } from "./match-types.js";
+
+export class TNode {
+  private kindMemo: string | undefined;
+  private namedMemo: boolean | undefined;
+  private startMemo = -1;
+  private endMemo = -1;
+  private childrenMemo: TNode[] | undefined;
+  private sigMemo: TNode[] | undefined;
+  private keyMemo: string | undefined;
+
+  constructor(
+    readonly sg: SgNode,
+    readonly file: FileState,
+  ) {}
+
+  get kind(): string {
+    return (this.kindMemo ??= String(this.sg.kind()));
+  }
+
+  get named(): boolean {
+    return (this.namedMemo ??= this.sg.isNamed());
+  }
+
+  get start(): number {
+    if (this.startMemo < 0) this.loadRange();
+    return this.startMemo;
+  }
+
+  get end(): number {
+    if (this.endMemo < 0) this.loadRange();
+    return this.endMemo;
+  }
+
+  get text(): string {
+    return this.file.text.slice(this.start, this.end);
+  }
+
+  children(): readonly TNode[] {
+    return (this.childrenMemo ??= this.sg.children().map((c) => this.file.wrap(c)));
+  }
+
+  get isLeaf(): boolean {
+    return this.children().length === 0;
+  }
+
+  /** Children that take part in matching: no comments, punctuation or blank JSX text. */
+  sig(): readonly TNode[] {
+    if (this.sigMemo) return this.sigMemo;
+    const spec = this.file.spec;
+    const jsx = this.kind.startsWith("jsx_");
+    this.sigMemo = this.children().filter((c) => {
+      const kind = c.kind;
+      if (spec.comments.has(kind)) return false;
+      if (!c.named && (spec.punctuation.has(kind) || (jsx && spec.jsxPunctuation.has(kind)))) return false;
+      if (spec.textLeaves.has(kind) && c.text.trim() === "") return false;
+      return true;
+    });
+    return this.sigMemo;
+  }
+
+  /** Normalised text used to unify metavariables: tokens joined by one space, comments dropped, strings by content. */
+  key(): string {
+    if (this.keyMemo !== undefined) return this.keyMemo;
+    const spec = this.file.spec;
+    let key: string;
+    const content = spec.strings.has(this.kind) ? stringContent(this) : null;
+    if (content !== null) key = `"${content}"`;
+    else if (this.isLeaf) key = this.text.trim();
+    else
+      key = this.children()
+        .filter((c) => !spec.comments.has(c.kind))
+        .map((c) => c.key())
+        .filter((k) => k !== "")
+        .join(" ");
+    this.keyMemo = key;
+    return key;
+  }
+
+  private loadRange(): void {
+    const r = this.sg.range();
+    this.startMemo = r.start.index;
+    this.endMemo = r.end.index;
+  }
+}
+
+const PY_STRING = /^([rRbBuUfF]*)("""|'''|"|')/;
+
+/** The raw (unescaped) content of a non-interpolated string literal, or null. */
+export function stringContent(t: TNode): string | null {
+  const text = t.text;
+  if (t.file.spec.family === "python") {
+    const m = PY_STRING.exec(text);
+    if (!m) return null;
+    const prefix = m[1] ?? "";
+    const quote = m[2] ?? '"';
+    const body = text.slice(prefix.length + quote.length, text.length - quote.length);
+    if (/[fF]/.test(prefix) && body.includes("{")) return null;
+    return body;
+  }
+  if (text.length < 2) return null;
+  if (text.startsWith("`") && text.includes("${")) return null;
+  return text.slice(1, -1);
+}
+
+/** Statements of a block plus those of every block nested in it, in source (pre-)order. */
+export interface FlatStatements {
+  items: readonly TNode[];
+  indexOf: ReadonlyMap<TNode, number>;
+}
+
+/** Everything the matcher keeps about one parsed file (the `tree` of a ParsedFile). */
+export class FileState {
+  readonly root: TNode;
+  private readonly nodes = new Map<number, TNode>();
+  private readonly candidatesMemo = new Map<string, TNode[]>();
+  private readonly flatMemo = new Map<TNode, FlatStatements>();
+  aliasMemo: ReadonlyMap<string, string> | undefined;
+
+  constructor(
+    readonly language: EmbeddedLanguage,
+    readonly text: string,
+    readonly spec: LangSpec,
+    readonly sgRoot: SgRoot,
+  ) {
+    this.root = this.wrap(sgRoot.root());
+  }
+
+  wrap(sg: SgNode): TNode {
+    const id = sg.id();
+    let node = this.nodes.get(id);
+    if (!node) {
+      node = new TNode(sg, this);
+      this.nodes.set(id, node);
+    }
+    return node;
+  }
+
+  /** Nodes of the given kinds whose text contains every word (searched by ast-grep, cached). */
+  findAll(kinds: readonly string[], words: readonly string[], within: TNode = this.root): TNode[] {
+    const cacheKey = `${within === this.root ? "" : `${within.start}:${within.end}:`}${kinds.join(",")}|${words.join(",")}`;
+    const cached = this.candidatesMemo.get(cacheKey);
+    if (cached) return cached;
+    const valid = knownKinds(this.language, kinds);
+    if (valid.length === 0) return [];
+    const byKind = { any: valid.map((kind) => ({ kind })) };
+    const rule =
+      words.length === 0 ? byKind : { all: [byKind, ...words.map((w) => ({ regex: escapeRegex(w) }))] };
+    const found = within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
+    this.candidatesMemo.set(cacheKey, found);
+    return found;
+  }
+
+  flatStatements(block: TNode): FlatStatements {
+    const memo = this.flatMemo.get(block);
+    if (memo) return memo;
+    const items = [...block.sig()];
+    for (const nested of this.findAll([...this.spec.blocks], [], block)) {
+      if (nested !== block) items.push(...nested.sig());
+    }
+    items.sort((a, b) => a.start - b.start || b.end - a.end);
+    const flat = { items, indexOf: new Map(items.map((n, i) => [n, i])) };
+    this.flatMemo.set(block, flat);
+    return flat;
+  }
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
