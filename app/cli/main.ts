@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import("./analyze.js")).runAnalyze,
   keygen: async () => (await import("./keygen.js")).runKeygen,
   demo: async () => (await import("./demo.js")).runDemo,
+  scan: async () => (await import("./scan.js")).runScan,
 };
 
 const USAGE = `usage: agent-provenance <command> [options]
@@ -18,6 +19,7 @@ commands:
   analyze   attribute every added line of base..head in a local git repository and decide a verdict
   keygen    create an Ed25519 key pair (PEM)
   demo      build a sample repository with agent and human commits and analyse it
+  scan      run Semgrep-format rules over files (Semgrep-compatible JSON), or test rules with --test
 
 run "agent-provenance <command> --help" for options`;
 

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, stat } from "node:fs/promises";
 import { ProvenanceError } from "../errors.js";
+import { resolve } from "node:path";
 import { MAX_RULE_FILE_BYTES, MAX_RULE_FILES } from "../limits.js";
 import { parseRuleFileText } from "./parse-rule-file.js";
 import type { Rule, RulePack } from "./types.js";
@@ -29,14 +30,14 @@ export function packDigest(files: ReadonlyArray<{ sha256: string }>): string {
 }
 
 /** Rule files under `dir` (display paths: `dir` joined with the relative path, "/"-separated), sorted. */
-export async function listRuleFiles(dir: string): Promise<string[]> {
+export async function listRuleFiles(dir: string, cwd = process.cwd()): Promise<string[]> {
   const found: string[] = [];
   const walk = async (current: string): Promise<void> => {
-    const entries = await readdir(current, { withFileTypes: true });
+    const entries = await readdir(resolve(cwd, current || "."), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
-      const path = `${current}/${entry.name}`;
+      const path = current === "" ? entry.name : `${current.replace(/\/$/, "")}/${entry.name}`;
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile() && RULE_FILE.test(entry.name)) {
         found.push(path);
@@ -46,12 +47,13 @@ export async function listRuleFiles(dir: string): Promise<string[]> {
       }
     }
   };
-  await walk(dir.replace(/\/+$/, "") || "/");
+  const start = dir.replace(/(.)\/+$/, "$1");
+  await walk(start === "." ? "" : start);
   return found;
 }
 
-async function readRuleFile(file: string): Promise<Buffer> {
-  const info = await lstat(file);
+async function readRuleFile(file: string, cwd: string): Promise<Buffer> {
+  const info = await lstat(resolve(cwd, file));
   if (!info.isFile()) throw new ProvenanceError("BAD_RULES", `${file}: not a regular file`);
   if (info.size > MAX_RULE_FILE_BYTES) {
     throw new ProvenanceError(
@@ -59,14 +61,14 @@ async function readRuleFile(file: string): Promise<Buffer> {
       `${file}: ${info.size} bytes is over the ${MAX_RULE_FILE_BYTES}-byte limit`,
     );
   }
-  return readFile(file);
+  return readFile(resolve(cwd, file));
 }
 
 /** The rule files a path names: the file itself, or the rule files found under a directory. */
-async function ruleFilesOf(path: string): Promise<string[]> {
+async function ruleFilesOf(path: string, cwd: string): Promise<string[]> {
   let info;
   try {
-    info = await stat(path);
+    info = await stat(resolve(cwd, path));
   } catch (err) {
     throw new ProvenanceError(
       "BAD_RULES",
@@ -78,7 +80,7 @@ async function ruleFilesOf(path: string): Promise<string[]> {
   }
   if (info.isFile()) return [path];
   if (!info.isDirectory()) throw new ProvenanceError("BAD_RULES", `${path}: not a file or directory`);
-  const files = await listRuleFiles(path);
+  const files = await listRuleFiles(path, cwd);
   if (files.length === 0)
     throw new ProvenanceError("BAD_RULES", `${path}: no rule files (*.yml, *.yaml) found`);
   return files;
@@ -99,14 +101,17 @@ function duplicateProblems(rules: readonly Rule[]): string[] {
   return problems;
 }
 
-/** Load and validate rules from a file or directory; throws BAD_RULES listing every problem. */
-export async function loadRulePack(path: string): Promise<RulePack> {
-  const paths = await ruleFilesOf(path);
+/**
+ * Load and validate rules from a file or directory; throws BAD_RULES listing every problem.
+ * Relative paths are read from `cwd` and reported as given.
+ */
+export async function loadRulePack(path: string, cwd = process.cwd()): Promise<RulePack> {
+  const paths = await ruleFilesOf(path, cwd);
   const files: RulePack["files"] = [];
   const rules: Rule[] = [];
   const problems: string[] = [];
   for (const file of paths) {
-    const bytes = await readRuleFile(file);
+    const bytes = await readRuleFile(file, cwd);
     files.push({ path: file, sha256: sha256(bytes) });
     const parsed = parseRuleFileText(bytes.toString("utf8"), file);
     rules.push(...parsed.rules);

@@ -2,8 +2,9 @@
  * A fake `semgrep` executable: a small Node script put first on PATH. It
  * records how it was called (arguments, cwd, the rules file, the files under
  * the scan root) and then behaves as its spec says: print a recording (with
- * `__ROOT__` replaced by the scan root it was given), print to stderr, sleep,
- * exit with a code.
+ * `__ROOT__` replaced by the scan root it was given; one per target file when
+ * asked), print to stderr, hang, exit with a code. Each call is appended to
+ * calls.jsonl.
  */
 import { chmod, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -14,6 +15,8 @@ export interface FakeSemgrepSpec {
   stdoutFile?: string;
   /** Literal stdout. */
   stdout?: string;
+  /** Recording to print (like stdoutFile) chosen by the first scanned file that has one, by relative path. */
+  stdoutFileByTarget?: Record<string, string>;
   stderr?: string;
   exit?: number;
   /** Start a `sleep` child (its pid goes to grandchild.pid) and never exit. */
@@ -44,9 +47,13 @@ const walk = (dir) => {
 };
 walk(root);
 const rules = fs.readFileSync(path.join(process.cwd(), "rules.yml"), "utf8");
-fs.writeFileSync(path.join(__dirname, "call.json"), JSON.stringify({ args, cwd: process.cwd(), metricsEnv: process.env.SEMGREP_SEND_METRICS || null, rules, files }));
+const call = JSON.stringify({ args, cwd: process.cwd(), metricsEnv: process.env.SEMGREP_SEND_METRICS || null, rules, files });
+fs.writeFileSync(path.join(__dirname, "call.json"), call);
+fs.appendFileSync(path.join(__dirname, "calls.jsonl"), call + "\\n");
 if (spec.stderr) process.stderr.write(spec.stderr);
-if (spec.stdoutFile) process.stdout.write(fs.readFileSync(spec.stdoutFile, "utf8").split("__ROOT__").join(root));
+const byTarget = Object.keys(files).sort().map((f) => (spec.stdoutFileByTarget || {})[f]).find(Boolean);
+const recording = spec.stdoutFile || byTarget;
+if (recording) process.stdout.write(fs.readFileSync(recording, "utf8").split("__ROOT__").join(root));
 if (spec.stdout) process.stdout.write(spec.stdout);
 if (spec.hang) {
   const child = require("child_process").spawn("sleep", ["60"], { stdio: "ignore" });
@@ -62,6 +69,7 @@ export interface FakeSemgrep {
   /** An environment whose PATH starts with the fake's directory. */
   env: NodeJS.ProcessEnv;
   lastCall(): Promise<FakeSemgrepCall>;
+  calls(): Promise<FakeSemgrepCall[]>;
   grandchildPid(): Promise<number>;
 }
 
@@ -74,6 +82,13 @@ export async function installFakeSemgrep(spec: FakeSemgrepSpec): Promise<FakeSem
     dir,
     env: { ...process.env, PATH: `${dir}${delimiter}${process.env["PATH"] ?? ""}` },
     lastCall: async () => JSON.parse(await readFile(join(dir, "call.json"), "utf8")) as FakeSemgrepCall,
+    calls: async () => {
+      const text = await readFile(join(dir, "calls.jsonl"), "utf8").catch(() => "");
+      return text
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as FakeSemgrepCall);
+    },
     grandchildPid: async () => Number(await readFile(join(dir, "grandchild.pid"), "utf8")),
   };
 }
