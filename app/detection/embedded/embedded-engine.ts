@@ -22,7 +22,7 @@ import type { ScanTarget } from "../types.js";
 import { UnsupportedRuleError } from "./evaluate-errors.js";
 import { createFileEvaluator, type FileEvaluator } from "./evaluate-formula.js";
 import { compareResults, LineIndex, toEngineResult } from "./evaluate-results.js";
-import { checkRule, type StaticCheck } from "./evaluate-static.js";
+import { checkRule, type LanguageProbe, type StaticCheck } from "./evaluate-static.js";
 import { isRegexLanguage } from "./evaluate-languages.js";
 import {
   UnsupportedPatternError,
@@ -31,28 +31,65 @@ import {
   type PatternMatcher,
 } from "./match-types.js";
 
-/** Rules the engine cannot run (or runs only in part), found without looking at any file. */
-export function describeUnsupported(pack: RulePack): Array<{ ruleId: string; reason: string }> {
+/** Parses one empty file per language, for probing the matcher and validating patterns. */
+class EmptyFiles {
+  private readonly files = new Map<EmbeddedLanguage, ParsedFile>();
+  private readonly problems = new Map<EmbeddedLanguage, string | null>();
+
+  constructor(private readonly matcher: PatternMatcher) {}
+
+  get(language: EmbeddedLanguage): ParsedFile {
+    let file = this.files.get(language);
+    if (!file) {
+      file = this.matcher.parseFile(language, "");
+      this.files.set(language, file);
+    }
+    return file;
+  }
+
+  /** Why the matcher refuses `language` (tried with the pattern `x`), or null. */
+  readonly probe: LanguageProbe = (language) => {
+    if (!this.problems.has(language)) {
+      try {
+        this.matcher.match("x", this.get(language));
+        this.problems.set(language, null);
+      } catch (err) {
+        this.problems.set(language, err instanceof UnsupportedPatternError ? err.reason : message(err));
+      }
+    }
+    return this.problems.get(language) ?? null;
+  };
+}
+
+/**
+ * Rules the engine cannot run (or runs only in part), found without looking at
+ * any target file. With `matcher`, the languages it refuses are included too.
+ */
+export function describeUnsupported(
+  pack: RulePack,
+  matcher?: PatternMatcher,
+): Array<{ ruleId: string; reason: string }> {
+  const probe = matcher ? new EmptyFiles(matcher).probe : undefined;
   return pack.rules.flatMap((rule) => {
-    const check = checkRule(rule);
+    const check = checkRule(rule, probe);
     const reasons = [...check.blocking, ...check.partial];
     return reasons.length > 0 ? [{ ruleId: rule.id, reason: reasons.join("; ") }] : [];
   });
 }
 
-// TEMPORARY until structural-matcher.ts lands: a non-literal specifier so the build does not need it yet.
-const STRUCTURAL_MATCHER = "./structural-matcher.js";
-
+/** Loaded on first run, so importing the engine does no work. */
 async function defaultMatcher(): Promise<PatternMatcher> {
-  const mod = (await import(STRUCTURAL_MATCHER)) as { createStructuralMatcher: () => PatternMatcher };
-  return mod.createStructuralMatcher();
+  const { createStructuralMatcher } = await import("./structural-matcher.js");
+  return createStructuralMatcher();
 }
 
 export function createEmbeddedEngine(matcher?: PatternMatcher): Engine {
+  let shared: Promise<PatternMatcher> | undefined = matcher && Promise.resolve(matcher);
   return {
     name: "embedded",
     async run(pack, targets, options) {
-      return new EmbeddedRun(matcher ?? (await defaultMatcher()), options).run(pack, targets);
+      shared ??= defaultMatcher();
+      return new EmbeddedRun(await shared, options).run(pack, targets);
     },
   };
 }
@@ -70,7 +107,7 @@ class EmbeddedRun {
   private readonly results = new Map<string, EngineResult[]>();
   private readonly checks = new Map<string, StaticCheck>();
   private readonly validated = new Set<string>();
-  private readonly emptyFiles = new Map<EmbeddedLanguage, ParsedFile>();
+  private readonly empty: EmptyFiles;
   private readonly deadline: number;
 
   constructor(
@@ -78,11 +115,12 @@ class EmbeddedRun {
     private readonly options: EngineRunOptions,
   ) {
     this.deadline = Date.now() + options.timeoutMs;
+    this.empty = new EmptyFiles(matcher);
   }
 
   run(pack: RulePack, targets: ScanTarget[]): EngineOutput {
     for (const rule of pack.rules) {
-      const check = checkRule(rule);
+      const check = checkRule(rule, this.empty.probe);
       this.checks.set(rule.id, check);
       if (check.blocking.length > 0) this.reportUnsupported(rule, check.blocking.join("; "));
       else if (check.partial.length > 0) this.reportOnce(rule, check.partial.join("; "));
@@ -163,7 +201,7 @@ class EmbeddedRun {
     for (const { pattern, language: lang } of this.checks.get(rule.id)?.patterns ?? []) {
       const patternLanguage = lang === "any" ? language : lang;
       try {
-        this.matcher.match(pattern, this.emptyFile(patternLanguage));
+        this.matcher.match(pattern, this.empty.get(patternLanguage));
       } catch (err) {
         if (err instanceof UnsupportedPatternError) {
           this.ruleFailed(rule, null, err);
@@ -172,15 +210,6 @@ class EmbeddedRun {
       }
     }
     return true;
-  }
-
-  private emptyFile(language: EmbeddedLanguage): ParsedFile {
-    let file = this.emptyFiles.get(language);
-    if (!file) {
-      file = this.matcher.parseFile(language, "");
-      this.emptyFiles.set(language, file);
-    }
-    return file;
   }
 
   private ruleFailed(rule: Rule, path: string | null, err: unknown): void {

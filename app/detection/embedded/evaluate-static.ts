@@ -102,18 +102,28 @@ export interface StaticCheck {
   patterns: Array<{ pattern: string; language: EmbeddedLanguage | "any" }>;
 }
 
-function languageReasons(rule: Rule): { blocking: string[]; partial: string[] } {
-  const unknown = rule.languages.filter((n) => !isRegexLanguage(n) && embeddedLanguage(n) === null);
-  if (unknown.length === 0) return { blocking: [], partial: [] };
-  const runs = rule.languages.filter((n) => !unknown.includes(n));
-  const reason = `language ${unknown.join(", ")} is not supported`;
+/** Why the matcher cannot handle a language it has a name for, or null when it can. */
+export type LanguageProbe = (language: EmbeddedLanguage) => string | null;
+
+function languageReasons(rule: Rule, probe: LanguageProbe): { blocking: string[]; partial: string[] } {
+  const problems = new Map<string, string>();
+  for (const name of rule.languages) {
+    if (isRegexLanguage(name)) continue;
+    const lang = embeddedLanguage(name);
+    const problem = lang === null ? "no parser for it" : probe(lang);
+    if (problem !== null) problems.set(name, problem);
+  }
+  if (problems.size === 0) return { blocking: [], partial: [] };
+  const reason = [...problems].map(([name, why]) => `language ${name} is not supported (${why})`).join("; ");
+  const runs = rule.languages.filter((n) => !problems.has(n));
   if (runs.length === 0) return { blocking: [reason], partial: [] };
   return { blocking: [], partial: [`${reason}; it still runs on ${runs.join(", ")} files`] };
 }
 
-export function checkRule(rule: Rule): StaticCheck {
+/** `probe`: what the matcher in use says about each language (by default, nothing against any). */
+export function checkRule(rule: Rule, probe: LanguageProbe = () => null): StaticCheck {
   const walk: Walk = { reasons: [], language: "any", nested: false, patterns: [] };
-  const languages = languageReasons(rule);
+  const languages = languageReasons(rule, probe);
   if (rule.mode === "unsupported-syntax") {
     walk.reasons.push("uses operators the embedded engine cannot represent (e.g. a nested pattern-not)");
   } else if (rule.mode !== "search") {

@@ -179,7 +179,7 @@ describe("embedded engine", () => {
     expect(out.errors.map((e) => [e.type, e.rule_id, e.message])).toEqual([
       ["UnsupportedRule", "typed", "typed: typed metavariable (String $X) (needs type information)"],
       ["UnsupportedRule", "cmp", "cmp: metavariable-comparison is not supported"],
-      ["UnsupportedRule", "ruby", "ruby: language ruby is not supported"],
+      ["UnsupportedRule", "ruby", "ruby: language ruby is not supported (no parser for it)"],
       ["UnsupportedRule", "refused", 'refused: pattern "UNSUPPORTED thing": the fake cannot do this'],
     ]);
   });
@@ -231,7 +231,10 @@ describe("embedded engine", () => {
         ruleId: "taint",
         reason: 'mode "taint" is not supported (the embedded engine runs search rules only)',
       },
-      { ruleId: "mixed", reason: "language kotlin is not supported; it still runs on java files" },
+      {
+        ruleId: "mixed",
+        reason: "language kotlin is not supported (no parser for it); it still runs on java files",
+      },
       { ruleId: "bad-regex", reason: 'regex "(?>atomic)": atomic group (?>...)' },
       {
         ruleId: "neg-only",
