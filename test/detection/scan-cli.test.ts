@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -142,6 +143,22 @@ describe("scan", () => {
         type: "FileTooLarge",
         message: `big.py: ${MAX_FILE_BYTES + 1} bytes is over the ${MAX_FILE_BYTES}-byte limit, not scanned`,
         path: "big.py",
+      },
+    ]);
+    const explicit = await run(
+      ["scan", "--rules", join(FIXTURES, "engine-rules.yml"), "--json", "src/link.py"],
+      {
+        cwd: dir,
+        env: fake.env,
+      },
+    );
+    expect((JSON.parse(explicit.stdout) as EngineOutput).errors).toEqual([
+      {
+        code: 3,
+        level: "warn",
+        type: "Skipped",
+        message: "src/link.py: symbolic link, not followed",
+        path: "src/link.py",
       },
     ]);
   });
@@ -296,5 +313,30 @@ describe("scan --test", () => {
     const result = await run(["scan", "--test", dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not valid YAML/);
+  });
+});
+
+describe("scan with the embedded engine", () => {
+  it("passes the same rule tests as the recorded Semgrep runs", async () => {
+    const result = await run(["scan", "--test", "fixtures/semgrep/rule-tests", "--engine", "embedded"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/3 rule\(s\) tested with the embedded engine: 3 passed, 0 failed\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it("finds what the recorded Semgrep run found on the engine fixtures", async () => {
+    const recorded = JSON.parse(readFileSync(join(FIXTURES, "scan-output.json"), "utf8")) as EngineOutput;
+    const result = await run(["scan", "--rules", "../engine-rules.yml", "--json", "."], {
+      cwd: join(FIXTURES, "engine-targets"),
+    });
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as EngineOutput;
+    const key = (r: EngineOutput["results"][number]) => [
+      r.check_id,
+      r.path.replace("__ROOT__/", ""),
+      r.start,
+      r.end,
+    ];
+    expect(output.results.map(key)).toEqual(recorded.results.map(key));
   });
 });
