@@ -107,7 +107,7 @@ export function createFileEvaluator(
     base: 0,
     language,
     parsed: () => (parsed ??= parse()),
-    parsedShift: 0,
+    fromParsed: (offset) => offset,
     context: null,
   };
   const env: EvalEnv = { matcher, leafCache: new WeakMap() };

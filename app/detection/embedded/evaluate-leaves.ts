@@ -12,10 +12,10 @@ import { searchAll } from "./regex-match.js";
 import { UnsupportedRegexError } from "./regex-translate.js";
 import type { PatternMatch } from "./match-types.js";
 
-function shiftMatch(m: PatternMatch, shift: number, target: EvalTarget): EvalRange {
+function shiftMatch(m: PatternMatch, target: EvalTarget): EvalRange {
   const lo = target.base;
   const hi = target.base + target.text.length;
-  const clamp = (n: number): number => Math.min(Math.max(n + shift, lo), hi);
+  const clamp = (n: number): number => Math.min(Math.max(target.fromParsed(n), lo), hi);
   const bindings: Bindings = {};
   for (const [name, b] of Object.entries(m.bindings)) {
     bindings[name] = { ...b, start: clamp(b.start), end: clamp(b.end) };
@@ -35,7 +35,7 @@ export function patternLeaf(pattern: string, target: EvalTarget, env: EvalEnv): 
     throw new UnsupportedRuleError("`pattern` in a rule whose only language is regex");
   }
   const file = target.parsed();
-  let ranges = env.matcher.match(pattern, file).map((m) => shiftMatch(m, target.parsedShift, target));
+  let ranges = env.matcher.match(pattern, file).map((m) => shiftMatch(m, target));
   const outer = target.context?.bindings;
   if (outer) {
     ranges = ranges

@@ -11,6 +11,7 @@
  */
 import { UnsupportedRuleError } from "./evaluate-errors.js";
 import { embeddedLanguage, isRegexLanguage } from "./evaluate-languages.js";
+import { parsableSnippet } from "./evaluate-snippet.js";
 import type { EvalBinding, EvalRange, EvalTarget } from "./evaluate-types.js";
 import type { EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
 
@@ -38,29 +39,30 @@ export function nestedLanguage(name: string): EmbeddedLanguage | null {
   return lang;
 }
 
-/** JavaScript parses a leading `{` as a block; parenthesise so an object literal stays an expression. */
-function parsable(language: EmbeddedLanguage, text: string): { text: string; shift: number } {
-  const js = language === "javascript" || language === "typescript" || language === "tsx";
-  if (js && text.trimStart().startsWith("{")) return { text: `(${text})`, shift: -1 };
-  return { text, shift: 0 };
-}
-
 interface Snippet {
   text: string;
   base: number;
   language: EmbeddedLanguage | null;
+  /** Column of the snippet in its file when it is code (dedented for Python), else 0. */
+  column: number;
+}
+
+function columnOf(offset: number, outer: EvalTarget): number {
+  const rel = offset - outer.base;
+  return rel - (outer.text.lastIndexOf("\n", rel - 1) + 1);
 }
 
 function snippetOf(binding: EvalBinding, language: string | null, outer: EvalTarget): Snippet | null {
   if (language === null) {
     if (binding.textual) return null;
-    return { text: binding.text, base: binding.start, language: outer.language };
+    const column = columnOf(binding.start, outer);
+    return { text: binding.text, base: binding.start, language: outer.language, column };
   }
   const lang = nestedLanguage(language);
-  if (binding.textual) return { text: binding.text, base: binding.start, language: lang };
+  if (binding.textual) return { text: binding.text, base: binding.start, language: lang, column: 0 };
   const literal = stringLiteralContent(binding.text);
   if (!literal) return null;
-  return { text: literal.content, base: binding.start + literal.offset, language: lang };
+  return { text: literal.content, base: binding.start + literal.offset, language: lang, column: 0 };
 }
 
 /**
@@ -94,11 +96,11 @@ export function nestedTarget(
       base: snippet.base,
       language: null,
       parsed,
-      parsedShift: snippet.base,
+      fromParsed: (offset) => snippet.base + offset,
       context,
     };
   }
-  const source = parsable(lang, snippet.text);
+  const source = parsableSnippet(lang, snippet.text, snippet.column);
   let file: ParsedFile;
   try {
     file = matcher.parseFile(lang, source.text);
@@ -110,7 +112,7 @@ export function nestedTarget(
     base: snippet.base,
     language: lang,
     parsed: () => file,
-    parsedShift: snippet.base + source.shift,
+    fromParsed: (offset) => snippet.base + source.toSnippet(offset),
     context,
   };
 }

@@ -32,8 +32,8 @@ export interface EvalTarget {
   language: EmbeddedLanguage | null;
   /** The parsed snippet; parsed lazily, only when a `pattern` leaf needs it. */
   parsed: () => ParsedFile;
-  /** Offsets in `parsed().text` are shifted by this to land in target-file offsets. */
-  parsedShift: number;
+  /** Maps an offset in `parsed().text` to the target file. */
+  fromParsed: (offset: number) => number;
   /** Inside metavariable-pattern: the implicit range (the bound snippet, with the outer bindings). */
   context: EvalRange | null;
 }
