@@ -36,9 +36,38 @@ export const NO_POSITIVE_TERM =
 
 const asInside = (ranges: EvalRange[]): EvalRange[] => ranges.map((r) => ({ ...r, kind: "inside" as const }));
 
+const SELECTOR = /^\s*(\$[A-Z_][A-Z0-9_]*)\s*$/;
+
+/**
+ * Semgrep's "selector" (Match_search_mode.specialize_and): the first `pattern: $X`
+ * conjunct, when there are other positives, is matched last and only inside
+ * their ranges; repeats of the same `$X` are dropped.
+ */
+function splitSelector(f: AllFormula): { selector: Formula | null; positives: Formula[] } {
+  let selector: { formula: Formula; name: string } | null = null;
+  const rest: Formula[] = [];
+  for (const p of f.positives) {
+    const name = p.kind === "pattern" ? SELECTOR.exec(p.pattern)?.[1] : undefined;
+    if (name === undefined) rest.push(p);
+    else if (selector === null) selector = { formula: p, name };
+    else if (selector.name !== name) rest.push(p);
+  }
+  if (selector === null || rest.length + f.inside.length === 0)
+    return { selector: null, positives: f.positives };
+  return { selector: selector.formula, positives: rest };
+}
+
+function select(selector: Formula, ranges: EvalRange[], target: EvalTarget, env: EvalEnv): EvalRange[] {
+  const inRanges = evaluateRanges(selector, target, env).filter((s) =>
+    ranges.some((r) => s.start >= r.start && s.end <= r.end),
+  );
+  return intersectRanges(ranges, inRanges);
+}
+
 function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange[] {
+  const { selector, positives } = splitSelector(f);
   const results = [
-    ...f.positives.map((p) => evaluateRanges(p, target, env)),
+    ...positives.map((p) => evaluateRanges(p, target, env)),
     ...f.inside.map((p) => asInside(evaluateRanges(p, target, env))),
   ];
   // Semgrep orders the conjuncts whose ranges come from pattern-inside last.
@@ -52,6 +81,7 @@ function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange
   }
   let ranges = ordered[0] ?? [];
   for (const next of ordered.slice(1)) ranges = intersectRanges(ranges, next);
+  if (selector && ranges.length > 0) ranges = select(selector, ranges, target, env);
   if (ranges.length === 0) return [];
   for (const neg of f.negatives) ranges = differenceRanges(ranges, evaluateRanges(neg, target, env));
   for (const neg of f.notInside)

@@ -17,7 +17,9 @@ const fake: PatternMatcher = {
   parseFile: (language, text) => ({ language, text, tree: null }),
   match(pattern: string, file: ParsedFile): PatternMatch[] {
     if (pattern.startsWith("UNSUPPORTED")) throw new UnsupportedPatternError("fake refusal", pattern);
-    return [...file.text.matchAll(new RegExp(pattern, "gmd"))].map((m) => {
+    // `$NAME` alone: every word, bound to NAME (like Semgrep's `pattern: $X` on identifiers).
+    const source = /^\$[A-Z]+$/.test(pattern) ? `(?<${pattern.slice(1)}>\\b\\w+\\b)` : pattern;
+    return [...file.text.matchAll(new RegExp(source, "gmd"))].map((m) => {
       const bindings: PatternMatch["bindings"] = {};
       for (const [name, span] of Object.entries(m.indices?.groups ?? {})) {
         const text = m.groups?.[name];
@@ -131,6 +133,13 @@ describe("evaluateFormula with a fake matcher", () => {
     expect(rest).toEqual([]);
     expect(only?.bindings["$X"]?.text).toBe("x");
     expect(only?.bindings["$F"]?.text).toBe("handler");
+  });
+
+  it("`pattern: $X` selects inside the other positives, whatever its position", () => {
+    const text = "foo(a) + b";
+    expect(run(all({ positives: [p("$X"), p("foo\\(\\w+\\)")] }), text)).toEqual(["foo", "a"]);
+    expect(run(all({ positives: [p("foo\\(\\w+\\)"), p("$X"), p("$X")] }), text)).toEqual(["foo", "a"]);
+    expect(run(all({ positives: [p("$X")] }), text)).toEqual(["foo", "a", "b"]);
   });
 
   it("a pattern-inside range survives only inside another pattern-inside range", () => {
