@@ -34,6 +34,12 @@ def start_quiet():
 DEBUG = True
 
 
+class DevelopmentConfig:
+    # ruleid: python-django-debug-true
+    DEBUG = True
+    TESTING = False
+
+
 def local_settings():
     # ok: python-django-debug-true
     debug = True
