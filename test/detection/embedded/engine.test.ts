@@ -27,6 +27,7 @@ function fakeMatcher(): PatternMatcher & { parses: string[] } {
     match(pattern, file): PatternMatch[] {
       if (pattern.startsWith("UNSUPPORTED"))
         throw new UnsupportedPatternError("the fake cannot do this", pattern);
+      if (pattern === "CRASH" && file.text !== "") throw new Error("matcher bug");
       return [...file.text.matchAll(new RegExp(pattern, "gmd"))].map((m) => {
         const bindings: PatternMatch["bindings"] = {};
         for (const [name, span] of Object.entries(m.indices?.groups ?? {})) {
@@ -207,6 +208,28 @@ describe("embedded engine", () => {
       "z.py:1:7:rule-a",
       "z.py:2:1:rule-a",
       "z.py:2:1:rule-b",
+    ]);
+  });
+
+  it("reports a matcher crash per rule and file without stopping, and files past the time budget", async () => {
+    const files = [
+      { path: "a.py", content: "eval(x)\n" },
+      { path: "b.py", content: "eval(y)\n" },
+    ];
+    const out = await run([rule("crash", p("CRASH")), rule("eval", p("eval\\(\\w\\)"))], files);
+    expect(out.results.map((r) => r.path)).toEqual(["a.py", "b.py"]);
+    expect(out.errors.map((e) => [e.type, e.rule_id, e.path, e.message])).toEqual([
+      ["Internal matching error", "crash", "a.py", "crash: matcher bug"],
+      ["Internal matching error", "crash", "b.py", "crash: matcher bug"],
+    ]);
+    const late = await createEmbeddedEngine(fakeMatcher()).run(pack(rule("eval", p("eval"))), files, {
+      timeoutMs: -1,
+    });
+    expect(late.results).toEqual([]);
+    expect(late.paths.scanned).toEqual([]);
+    expect(late.errors.map((e) => [e.type, e.path])).toEqual([
+      ["Timeout", "a.py"],
+      ["Timeout", "b.py"],
     ]);
   });
 
