@@ -19,6 +19,11 @@ public class Hashing {
     return Cipher.getInstance("AES/ECB/PKCS5Padding");
   }
 
+  public Cipher tripleDes() throws NoSuchAlgorithmException, NoSuchPaddingException {
+    // ruleid: java-weak-crypto-algorithm
+    return Cipher.getInstance("DESede/CBC/PKCS5Padding");
+  }
+
   public byte[] digest(byte[] data) throws NoSuchAlgorithmException {
     // ok: java-weak-crypto-algorithm
     return MessageDigest.getInstance("SHA-256").digest(data);
