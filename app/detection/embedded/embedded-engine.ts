@@ -127,8 +127,11 @@ class EmbeddedRun {
     }
     const scanned: string[] = [];
     for (const target of targets) {
+      const language = languageOf(target.path);
+      const parsable = language !== null && this.empty.probe(language) === null;
       const rules = pack.rules.filter(
-        (r) => !this.unsupported.has(r.id) && ruleAppliesToPath(r, target.path),
+        (r) =>
+          !this.unsupported.has(r.id) && (parsable || isRegexOnly(r)) && ruleAppliesToPath(r, target.path),
       );
       if (rules.length === 0) continue;
       if (Date.now() > this.deadline) {
@@ -142,7 +145,7 @@ class EmbeddedRun {
         continue;
       }
       scanned.push(target.path);
-      this.scanFile(target, rules);
+      this.scanFile(target, parsable ? language : null, rules);
     }
     const results = pack.rules
       .filter((r) => !this.unsupported.has(r.id))
@@ -156,8 +159,8 @@ class EmbeddedRun {
     };
   }
 
-  private scanFile(target: ScanTarget, rules: Rule[]): void {
-    const language = languageOf(target.path);
+  /** `language`: the file's language when the matcher handles it, else null (regex rules only). */
+  private scanFile(target: ScanTarget, language: EmbeddedLanguage | null, rules: Rule[]): void {
     const index = new LineIndex(target.content);
     const regexEvaluator = createFileEvaluator(this.matcher, null, target.content, () => {
       throw new UnsupportedRuleError("`pattern` in a regex-only rule");

@@ -28,6 +28,7 @@ function fakeMatcher(): PatternMatcher & { parses: string[] } {
       if (pattern.startsWith("UNSUPPORTED"))
         throw new UnsupportedPatternError("the fake cannot do this", pattern);
       if (pattern === "CRASH" && file.text !== "") throw new Error("matcher bug");
+      if (file.language === "java") throw new UnsupportedPatternError("language java not supported", pattern);
       return [...file.text.matchAll(new RegExp(pattern, "gmd"))].map((m) => {
         const bindings: PatternMatch["bindings"] = {};
         for (const [name, span] of Object.entries(m.indices?.groups ?? {})) {
@@ -163,7 +164,7 @@ describe("embedded engine", () => {
       conditions: [],
       focus: [],
     });
-    const typed = rule("typed", p("foo((String $X))"), { languages: ["java"] });
+    const typed = rule("typed", p("foo((String $X))"));
     const cmp = rule("cmp", {
       kind: "all",
       positives: [p("(?<X>\\d+)")],
@@ -208,6 +209,22 @@ describe("embedded engine", () => {
       "z.py:1:7:rule-a",
       "z.py:2:1:rule-a",
       "z.py:2:1:rule-b",
+    ]);
+  });
+
+  it("runs a rule on the languages the matcher handles and reports the others once", async () => {
+    const mixed = rule("mixed", p("eval\\(\\w\\)"), { languages: ["python", "java"] });
+    const out = await run(
+      [mixed],
+      [
+        { path: "A.java", content: "eval(x)\n" },
+        { path: "a.py", content: "eval(x)\n" },
+      ],
+    );
+    expect(out.results.map((r) => r.path)).toEqual(["a.py"]);
+    expect(out.paths.scanned).toEqual(["a.py"]);
+    expect(out.errors.map((e) => e.message)).toEqual([
+      "mixed: language java is not supported (language java not supported); it still runs on python files",
     ]);
   });
 
