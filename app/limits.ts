@@ -53,3 +53,9 @@ export const MAX_SCAN_TARGETS = 50_000;
 
 /** Bytes inspected for a NUL to decide a file is binary (git's own heuristic looks at the first 8,000). */
 export const BINARY_SNIFF_BYTES = 8 * 1024;
+
+/** `git blame` is limited to the added lines with one `-L` per range, up to this many ranges (beyond: the whole file). */
+export const MAX_BLAME_LINE_RANGES = 200;
+
+/** Output cap for the one `git log -p` that replays per-commit patches; past it, files are blamed one by one instead. */
+export const MAX_REPLAY_LOG_BYTES = 64 * 1024 * 1024;

@@ -5,6 +5,8 @@
  * "not written in this pull request".
  */
 import { ProvenanceError } from "../../errors.js";
+import type { LineRange } from "../../diff/line-ranges.js";
+import { MAX_BLAME_LINE_RANGES } from "../../limits.js";
 import type { GitRunner } from "./run-git.js";
 
 export interface BlameTarget {
@@ -14,14 +16,19 @@ export interface BlameTarget {
   path: string;
   /** "../" prefix from the runner's directory to the work-tree top (see resolveRefs). */
   cdup: string;
+  /** Head lines to blame (the added lines); the whole file when empty or too fragmented. */
+  ranges?: readonly LineRange[];
 }
 
 /** Head line number (1-based) → SHA of the commit that last wrote it. */
 export type BlameMap = Map<number, string>;
 
 export function blameArgs(target: BlameTarget): string[] {
+  const ranges = target.ranges ?? [];
+  const limit = ranges.length <= MAX_BLAME_LINE_RANGES ? ranges.map((r) => `-L${r.start},${r.end}`) : [];
   return [
     "blame",
+    ...limit,
     "--incremental",
     "--no-textconv",
     // Clears blame.ignoreRevsFile from the repository's config (an empty -c value does not, in git 2.39).

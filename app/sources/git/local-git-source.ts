@@ -4,14 +4,15 @@
  * Everything is read from the object database at fixed commits (rev-parse,
  * merge-base, log, diff, blame); the working tree is never read, nothing is
  * written, and every path git reports is checked before use. Process budget:
- * 4 git processes plus one `git blame` per file that more than one commit
- * (or a rename, or a merge) shaped.
+ * 4 git processes (rev-parse, merge-base, log, diff), plus one `git log -p`
+ * when some file was shaped by several commits or a rename, plus one
+ * `git blame` per such file when the range holds merge commits.
  */
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ProvenanceError } from "../../errors.js";
 import type { ChangedFile, PullRequestMeta, PullRequestSnapshot } from "../../model/snapshot.js";
-import { assignOrigins } from "./line-origins.js";
+import { assignOrigins, type OriginStrategy } from "./line-origins.js";
 import { readDiff } from "./read-diff.js";
 import { readLog } from "./read-log.js";
 import { resolveRefs } from "./resolve-refs.js";
@@ -25,12 +26,16 @@ export interface GitSnapshotOptions {
   pr?: PullRequestMeta | null;
   /** Injected runner (to count processes); must run in `repo`. */
   git?: GitRunner;
+  /** How files shaped by several commits are attributed: "replay" (default, one process) or "blame" (one per file). */
+  lineOrigins?: OriginStrategy;
 }
 
 export interface GitSnapshotStats {
   /** Git processes started for this snapshot. */
   gitProcesses: number;
-  /** Files that needed `git blame`. */
+  /** Files attributed by replaying per-commit diffs (all of them share one `git log -p`). */
+  replayedFiles: number;
+  /** Files that needed their own `git blame` process. */
   blamedFiles: number;
 }
 
@@ -60,6 +65,7 @@ export async function buildGitSnapshotWithStats(
     prCommits: new Set(log.commits.map((c) => c.sha)),
     touches: log.touches,
     hasMerges: log.hasMerges,
+    strategy: opts.lineOrigins ?? "replay",
   });
   const snapshot: PullRequestSnapshot = {
     source: "git",
@@ -72,9 +78,16 @@ export async function buildGitSnapshotWithStats(
     files: origins.files,
     reviews: [],
     timeline: [],
-    notes: [...skippedNotes(origins.files), ...origins.notes],
+    notes: [...skippedNotes(origins.files), ...attributesNotes(origins.files), ...origins.notes],
   };
-  return { snapshot, stats: { gitProcesses: git.count - startCount, blamedFiles: origins.blamedFiles } };
+  return {
+    snapshot,
+    stats: {
+      gitProcesses: git.count - startCount,
+      replayedFiles: origins.replayedFiles,
+      blamedFiles: origins.blamedFiles,
+    },
+  };
 }
 
 async function assertDirectory(repo: string): Promise<void> {
@@ -99,4 +112,19 @@ function skippedNotes(files: readonly ChangedFile[]): string[] {
   return files
     .filter((f) => f.skipped !== null)
     .map((f) => `${JSON.stringify(f.path)}: skipped (${SKIP_REASONS[f.skipped as string] ?? f.skipped})`);
+}
+
+/**
+ * git reads .gitattributes from the checked-out working tree (git < 2.40 has no
+ * --attr-source), so a pull request that changes them can mark its own files
+ * binary (`-diff`) and hide their lines. Say so when it happens.
+ */
+function attributesNotes(files: readonly ChangedFile[]): string[] {
+  return files
+    .filter((f) => f.path === ".gitattributes" || f.path.endsWith("/.gitattributes"))
+    .map(
+      (f) =>
+        `${JSON.stringify(f.path)}: git attributes changed in this pull request; ` +
+        "files they mark binary (-diff) are skipped, check that nothing is hidden",
+    );
 }

@@ -14,8 +14,8 @@ export interface PathTouch {
   commit: string;
   /** Status letter as git prints it: A, M, D, T, R, C (without the similarity score). */
   status: string;
-  /** True when this touch is half of a rename or copy. */
-  viaRenameOrCopy: boolean;
+  /** For a rename or copy, the path on the other side of it; null otherwise. */
+  partner: string | null;
 }
 
 export interface LogResult {
@@ -132,10 +132,11 @@ function parseNameStatus(tail: string, commit: string): NamedTouch[] {
     const paths = tokens.slice(i, i + (pair ? 2 : 1));
     i += paths.length;
     if (paths.length !== (pair ? 2 : 1)) throw malformed("name-status entry without its path");
-    for (const path of paths) {
-      assertSafeRepoPath(path, `commit ${commit.slice(0, 12)}`);
-      result.push({ path, touch: { commit, status: letter, viaRenameOrCopy: pair } });
-    }
+    for (const path of paths) assertSafeRepoPath(path, `commit ${commit.slice(0, 12)}`);
+    const [first, second] = paths as [string, string | undefined];
+    result.push({ path: first, touch: { commit, status: letter, partner: second ?? null } });
+    if (second !== undefined)
+      result.push({ path: second, touch: { commit, status: letter, partner: first } });
   }
   return result;
 }

@@ -14,7 +14,12 @@ export interface GitRunner {
   /** How many git processes this runner has started. */
   readonly count: number;
   /** Runs `git <hardening options> <args>` and resolves with its stdout. */
-  run(args: readonly string[]): Promise<Buffer>;
+  run(args: readonly string[], options?: RunOptions): Promise<Buffer>;
+}
+
+export interface RunOptions {
+  /** A lower output cap for this one process (never above the runner's own). */
+  maxOutputBytes?: number;
 }
 
 export interface GitRunnerOptions {
@@ -110,9 +115,10 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
     get count() {
       return count;
     },
-    run(args) {
+    run(args, runOptions) {
       count += 1;
-      return runOnce(settings, args);
+      const cap = Math.min(settings.maxOutputBytes, runOptions?.maxOutputBytes ?? Infinity);
+      return runOnce({ ...settings, maxOutputBytes: cap }, args);
     },
   };
 }

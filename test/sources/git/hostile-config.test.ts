@@ -10,18 +10,18 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PullRequestSnapshot } from "../../../app/model/snapshot.js";
 import { buildGitSnapshotWithStats } from "../../../app/sources/git/local-git-source.js";
+import type { OriginStrategy } from "../../../app/sources/git/line-origins.js";
 import { createGitRunner } from "../../../app/sources/git/run-git.js";
 import {
   buildMixedScenario,
-  EXPECTED_BLAMED_FILES,
+  EXPECTED_HISTORY_FILES,
   type MixedScenario,
 } from "../../../fixtures/git/mixed-scenario.js";
 import { createTracedGit, straceAvailable, type TraceCall, writeCalls } from "./trace-git.js";
 
 let scenario: MixedScenario;
 let markers: string;
-let snapshot: PullRequestSnapshot;
-let processes: number;
+const runs = new Map<OriginStrategy, { snapshot: PullRequestSnapshot; processes: number }>();
 let calls: TraceCall[] = [];
 
 beforeAll(async () => {
@@ -74,14 +74,17 @@ beforeAll(async () => {
     cwd: scenario.repo,
     ...(traced === null ? {} : { gitBinary: traced.binary }),
   });
-  const result = await buildGitSnapshotWithStats({
-    repo: scenario.repo,
-    base: scenario.base,
-    head: scenario.head,
-    git,
-  });
-  snapshot = result.snapshot;
-  processes = result.stats.gitProcesses;
+  for (const lineOrigins of ["replay", "blame"] as const) {
+    const before = git.count;
+    const { snapshot } = await buildGitSnapshotWithStats({
+      repo: scenario.repo,
+      base: scenario.base,
+      head: scenario.head,
+      git,
+      lineOrigins,
+    });
+    runs.set(lineOrigins, { snapshot, processes: git.count - before });
+  }
   if (traced !== null) calls = await traced.calls();
 }, 60_000);
 
@@ -94,7 +97,8 @@ it("runs none of the programs the repository configures", async () => {
   expect((await readdir(markers)).filter((name) => name.startsWith("ran-"))).toEqual([]);
 });
 
-it("attributes exactly as with a clean configuration", () => {
+it.each(["replay", "blame"] as const)("attributes exactly as with a clean configuration (%s)", (strategy) => {
+  const { snapshot, processes } = runs.get(strategy) as { snapshot: PullRequestSnapshot; processes: number };
   const labelOf = new Map(Object.entries(scenario.commits).map(([label, sha]) => [sha, label]));
   for (const file of snapshot.files) {
     const expected = scenario.expected[file.path];
@@ -104,7 +108,7 @@ it("attributes exactly as with a clean configuration", () => {
     ).toEqual(expected?.origins);
   }
   expect(snapshot.files).toHaveLength(Object.keys(scenario.expected).length);
-  expect(processes).toBe(4 + EXPECTED_BLAMED_FILES.length);
+  expect(processes).toBe(strategy === "replay" ? 5 : 4 + EXPECTED_HISTORY_FILES.length);
 });
 
 it.skipIf(!straceAvailable)("never opens /etc/passwd and writes nothing", () => {

@@ -65,6 +65,7 @@ describe.each([
   let scenario: HostileScenario;
   let snapshot: PullRequestSnapshot;
   let stats: GitSnapshotStats;
+  let blamed: { snapshot: PullRequestSnapshot; stats: GitSnapshotStats };
   let before: Map<string, string>;
   let after: Map<string, string>;
   let calls: TraceCall[] = [];
@@ -77,12 +78,10 @@ describe.each([
       cwd: scenario.repo,
       ...(traced === null ? {} : { gitBinary: traced.binary }),
     });
-    ({ snapshot, stats } = await buildGitSnapshotWithStats({
-      repo: scenario.repo,
-      base: scenario.base,
-      head: scenario.head,
-      git,
-    }));
+    const refs = { repo: scenario.repo, base: scenario.base, head: scenario.head, git };
+    ({ snapshot, stats } = await buildGitSnapshotWithStats(refs));
+    // The same again with one git blame per file, so odd names also travel as blame arguments.
+    blamed = await buildGitSnapshotWithStats({ ...refs, lineOrigins: "blame" });
     after = await fingerprint(scenario.repo);
     if (traced !== null) calls = await traced.calls();
   }, 60_000);
@@ -91,7 +90,7 @@ describe.each([
     await rm(scenario.repo, { recursive: true, force: true });
   });
 
-  it("attributes files with odd names line by line, through git blame", () => {
+  it("attributes files with odd names line by line, by replay and by git blame", () => {
     const files = byPath(snapshot);
     for (const name of ODD_NAMES) {
       const file = files.get(name);
@@ -102,8 +101,13 @@ describe.each([
         { start: 3, end: 3, commit: scenario.second },
       ]);
     }
-    expect(stats.blamedFiles).toBe(ODD_NAMES.length);
-    expect(stats.gitProcesses).toBe(4 + ODD_NAMES.length);
+    expect(stats).toEqual({ gitProcesses: 5, replayedFiles: ODD_NAMES.length, blamedFiles: 0 });
+    expect(blamed.snapshot.files).toEqual(snapshot.files);
+    expect(blamed.stats).toEqual({
+      gitProcesses: 4 + ODD_NAMES.length,
+      replayedFiles: 0,
+      blamedFiles: ODD_NAMES.length,
+    });
   });
 
   it("skips the symlink, the submodule entry and the huge file, with notes", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildMixedScenario,
-  EXPECTED_BLAMED_FILES,
+  EXPECTED_HISTORY_FILES,
   type MixedScenario,
 } from "../../../fixtures/git/mixed-scenario.js";
 import { fromRanges } from "../../../app/diff/line-ranges.js";
@@ -96,8 +96,19 @@ describe("mixed scenario", () => {
   });
 
   it("stays within the process budget", () => {
-    expect(stats.blamedFiles).toBe(EXPECTED_BLAMED_FILES.length);
-    expect(stats.gitProcesses).toBe(4 + EXPECTED_BLAMED_FILES.length);
+    // rev-parse, merge-base, log, diff, and one log -p shared by the files that need history.
+    expect(stats).toEqual({ gitProcesses: 5, replayedFiles: EXPECTED_HISTORY_FILES.length, blamedFiles: 0 });
+  });
+
+  it("gives the same origins with one git blame per file", async () => {
+    const git = createGitRunner({ cwd: scenario.repo });
+    const blamed = await buildGitSnapshotWithStats({ ...refs(), git, lineOrigins: "blame" });
+    expect(blamed.snapshot.files).toEqual(snapshot.files);
+    expect(blamed.stats).toEqual({
+      gitProcesses: 4 + EXPECTED_HISTORY_FILES.length,
+      replayedFiles: 0,
+      blamedFiles: EXPECTED_HISTORY_FILES.length,
+    });
   });
 
   it("gives the same answer from a subdirectory and from a bare clone", async () => {
@@ -123,7 +134,7 @@ describe("mixed scenario", () => {
       const { snapshot: noted } = await buildGitSnapshotWithStats({ ...refs(), git });
       expect(noted.commits.find((c) => c.sha === sha)?.notes).toBe("authorship/3.0.0\n");
       expect(noted.commits.filter((c) => c.notes !== null)).toHaveLength(1);
-      expect(git.count).toBe(4 + EXPECTED_BLAMED_FILES.length);
+      expect(git.count).toBe(5);
     } finally {
       await fixtureGit(scenario.repo, ["update-ref", "-d", "refs/notes/ai"]);
     }

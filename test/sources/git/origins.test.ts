@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIncrementalBlame } from "../../../app/sources/git/blame.js";
-import { originsFromBlame, singleWriter } from "../../../app/sources/git/line-origins.js";
+import { originsFromWriters, singleWriter } from "../../../app/sources/git/line-origins.js";
 import { mapConcurrent } from "../../../app/sources/git/map-concurrent.js";
 import type { PathTouch } from "../../../app/sources/git/read-log.js";
 import { assertSafeRepoPath, unsafePathReason } from "../../../app/sources/git/safe-path.js";
@@ -38,7 +38,7 @@ describe("parseIncrementalBlame", () => {
   });
 });
 
-describe("originsFromBlame", () => {
+describe("originsFromWriters", () => {
   it("covers exactly the added lines and merges runs of the same commit", () => {
     const blame = new Map([
       [1, A],
@@ -48,7 +48,7 @@ describe("originsFromBlame", () => {
       [6, B],
       [7, C],
     ]);
-    expect(originsFromBlame([1, 2, 4, 6, 7, 8], blame, new Set([A, B]))).toEqual([
+    expect(originsFromWriters([1, 2, 4, 6, 7, 8], (n) => blame.get(n), new Set([A, B]))).toEqual([
       { start: 1, end: 2, commit: A },
       { start: 4, end: 4, commit: B },
       { start: 6, end: 6, commit: B },
@@ -58,10 +58,10 @@ describe("originsFromBlame", () => {
 });
 
 describe("singleWriter", () => {
-  const touch = (commit: string, status: string, viaRenameOrCopy = false): PathTouch => ({
+  const touch = (commit: string, status: string, partner: string | null = null): PathTouch => ({
     commit,
     status,
-    viaRenameOrCopy,
+    partner,
   });
   const map = (list: PathTouch[]) => new Map([["f", list]]);
 
@@ -72,7 +72,7 @@ describe("singleWriter", () => {
 
   it("needs blame for several commits, renames, type changes, merges or unknown paths", () => {
     expect(singleWriter("f", map([touch(A, "A"), touch(B, "M")]), false)).toBeNull();
-    expect(singleWriter("f", map([touch(A, "R", true)]), false)).toBeNull();
+    expect(singleWriter("f", map([touch(A, "R", "old")]), false)).toBeNull();
     expect(singleWriter("f", map([touch(A, "T")]), false)).toBeNull();
     expect(singleWriter("f", map([touch(A, "M")]), true)).toBeNull();
     expect(singleWriter("g", map([touch(A, "M")]), false)).toBeNull();

@@ -85,16 +85,12 @@ describe("readLog on a real repository", () => {
   it("records which commit touched which path, and how", async () => {
     const log = await readLog(createGitRunner({ cwd: repo.dir }), sha.base as string, sha.merge as string);
     expect(log.touches.get("a.txt")).toEqual([
-      { commit: sha.unicode, status: "M", viaRenameOrCopy: false },
-      { commit: sha.controls, status: "D", viaRenameOrCopy: false },
+      { commit: sha.unicode, status: "M", partner: null },
+      { commit: sha.controls, status: "D", partner: null },
     ]);
-    expect(log.touches.get("new.txt")).toEqual([
-      { commit: sha.paragraphs, status: "R", viaRenameOrCopy: true },
-    ]);
-    expect(log.touches.get("old.txt")).toEqual([
-      { commit: sha.paragraphs, status: "R", viaRenameOrCopy: true },
-    ]);
-    expect(log.touches.get("side.txt")).toEqual([{ commit: sha.side, status: "A", viaRenameOrCopy: false }]);
+    expect(log.touches.get("new.txt")).toEqual([{ commit: sha.paragraphs, status: "R", partner: "old.txt" }]);
+    expect(log.touches.get("old.txt")).toEqual([{ commit: sha.paragraphs, status: "R", partner: "new.txt" }]);
+    expect(log.touches.get("side.txt")).toEqual([{ commit: sha.side, status: "A", partner: null }]);
     // A merge lists no paths of its own.
     expect([...log.touches.values()].flat().some((t) => t.commit === sha.merge)).toBe(false);
   });
@@ -140,8 +136,8 @@ describe("parseLog", () => {
     const out = record([...fixed("a", ""), "msg\n", "note\0with\0nuls\n"], "\0\nM\0x.txt\0R090\0y\0z\0");
     const log = parseLog(out, nonce);
     expect(log.commits[0]?.notes).toBe("note\0with\0nuls\n");
-    expect(log.touches.get("x.txt")).toEqual([{ commit: sha("a"), status: "M", viaRenameOrCopy: false }]);
-    expect(log.touches.get("z")?.[0]?.viaRenameOrCopy).toBe(true);
+    expect(log.touches.get("x.txt")).toEqual([{ commit: sha("a"), status: "M", partner: null }]);
+    expect(log.touches.get("z")?.[0]?.partner).toBe("y");
   });
 
   it("reads an empty range", () => {
