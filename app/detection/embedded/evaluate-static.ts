@@ -15,9 +15,25 @@ import { UnsupportedRegexError } from "./regex-translate.js";
 
 const METAVAR = "\\$[A-Z_][A-Z0-9_]*";
 /** `(String $X)`, `(java.util.List<String> $X)`, `(char[] $X)`: Java/C/Go style. */
-const TYPE_FIRST = new RegExp(`\\(\\s*[A-Za-z_][\\w.]*(?:<[^()]*>)?(?:\\[\\])*\\s+${METAVAR}\\s*\\)`, "g");
-/** `($X: str)`, `($X : string)`: Python/TypeScript style. */
-const NAME_FIRST = new RegExp(`\\(\\s*${METAVAR}\\s*:\\s*[^()\\s,][^(),]*\\)`, "g");
+const TYPE_FIRST = new RegExp(
+  `\\(\\s*(\\$?[A-Za-z_][\\w.]*)(?:<[^()]*>)?(?:\\[\\])*\\s+${METAVAR}\\s*\\)`,
+  "g",
+);
+/** `($X: str)`, `($X : string)`: Python/TypeScript style (not the walrus `($X := ...)`). */
+const NAME_FIRST = new RegExp(`\\(\\s*${METAVAR}\\s*:(?!=)\\s*[^()\\s,][^(),]*\\)`, "g");
+/** Prefix operators that look like a type in `(await $X)`. */
+const KEYWORDS = new Set([
+  "await",
+  "yield",
+  "typeof",
+  "new",
+  "not",
+  "void",
+  "delete",
+  "return",
+  "throw",
+  "async",
+]);
 
 /**
  * A typed metavariable in `pattern`, or null. A parenthesised `Type $X` after
@@ -29,7 +45,7 @@ export function typedMetavariable(pattern: string): string | null {
     for (const m of pattern.matchAll(re)) {
       const before = pattern.slice(0, m.index).trimEnd();
       const after = pattern.slice(m.index + m[0].length).trimStart();
-      if (/[\w$)\]>]$/.test(before) || /^(=>|->)/.test(after)) continue;
+      if (/[\w$)\]>]$/.test(before) || /^(=>|->)/.test(after) || KEYWORDS.has(m[1] ?? "")) continue;
       return m[0];
     }
   }
