@@ -28,6 +28,12 @@ export function assertRefArgument(label: string, ref: string): void {
   if (ref.startsWith("-")) {
     throw new ProvenanceError("BAD_ARGUMENT", `${label} ref ${JSON.stringify(ref)} starts with "-"`);
   }
+  if (ref.includes("..")) {
+    throw new ProvenanceError(
+      "BAD_ARGUMENT",
+      `${label} ref ${JSON.stringify(ref)} is a range; name one commit`,
+    );
+  }
   // eslint-disable-next-line no-control-regex
   if (ref.length > MAX_REF_LENGTH || /[\u0000-\u001f\u007f]/.test(ref)) {
     throw new ProvenanceError(
@@ -80,7 +86,10 @@ export function parseRevParse(out: string): Omit<ResolvedRefs, "mergeBase"> {
   const head = lines.pop() ?? "";
   const base = lines.pop() ?? "";
   if (!isFullSha(base) || !isFullSha(head)) {
-    throw new ProvenanceError("GIT_FAILED", `unexpected rev-parse output ${JSON.stringify(out.slice(-300))}`);
+    throw new ProvenanceError(
+      "GIT_BAD_REF",
+      `base and head did not resolve to one commit each: ${JSON.stringify(out.slice(-300))}`,
+    );
   }
   if (lines[lines.length - 1] === "--end-of-options") lines.pop();
   let cdup = "";

@@ -150,6 +150,7 @@ function runOnce(settings: Settings, args: readonly string[]): Promise<Buffer> {
       settings.timeoutMs,
     );
     child.stdout.on("data", (chunk: Buffer) => {
+      if (settled) return;
       stdoutBytes += chunk.length;
       if (stdoutBytes > settings.maxOutputBytes) {
         fail(null, `printed more than ${settings.maxOutputBytes} bytes`);

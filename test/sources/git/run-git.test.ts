@@ -124,11 +124,14 @@ describe("resolveRefs", () => {
     expect(git.count).toBe(0);
   });
 
-  it.each(["", "main\nfeature", "a\0b"])("refuses malformed ref %j", async (ref) => {
-    await expect(resolveRefs(createGitRunner({ cwd: repo.dir }), ref, "feature")).rejects.toEqual(
-      code("BAD_ARGUMENT"),
-    );
-  });
+  it.each(["", "main\nfeature", "a\0b", "main..feature", "main...feature"])(
+    "refuses malformed ref %j",
+    async (ref) => {
+      await expect(resolveRefs(createGitRunner({ cwd: repo.dir }), ref, "feature")).rejects.toEqual(
+        code("BAD_ARGUMENT"),
+      );
+    },
+  );
 
   it.each(["no-such-branch", "main~5", "src/a.txt", `${"0".repeat(40)}`])(
     "reports %j as GIT_BAD_REF",
@@ -180,7 +183,7 @@ describe("resolveRefs", () => {
       cdup: "",
     });
     expect(() => parseRevParse(`.git\nfalse\n\nnot-a-sha\n${b}\n`)).toThrowError(
-      /unexpected rev-parse output/,
+      /did not resolve to one commit each/,
     );
   });
 });
