@@ -10,9 +10,17 @@ import type { LangSpec } from "./lang-spec.js";
 import { parseSource } from "./languages.js";
 import { UnsupportedPatternError } from "./match-types.js";
 import type { EmbeddedLanguage } from "./match-types.js";
-import { buildPattern, PatternSyntaxError, patternWords } from "./pattern-tree.js";
+import {
+  buildPattern,
+  patternChains,
+  PatternFeatureError,
+  PatternSyntaxError,
+  patternTokens,
+  patternWords,
+} from "./pattern-tree.js";
 import type { PNode } from "./pattern-tree.js";
 import { preparePattern } from "./prepare-pattern.js";
+import { escapeRegex } from "./target-tree.js";
 
 export type PatternRoot =
   /** One node; matched against every target node of `kinds` (all named nodes when null). */
@@ -26,8 +34,12 @@ export interface CompiledPattern {
   root: PatternRoot;
   /** Identifiers every matching file contains. */
   fileWords: readonly string[];
-  /** Identifiers every matching candidate node contains (alias-renamable names excluded). */
-  nodeWords: readonly string[];
+  /** Regexes every matching candidate node's text satisfies: identifiers (alias-renamable ones excluded), operators, string contents. */
+  nodeFilters: readonly RegExp[];
+  /** Dotted names ("os.system") every matching candidate contains in one of the file's spellings. */
+  chains: readonly string[];
+  /** Regexes every matching file's text satisfies: operators, string contents. */
+  tokens: readonly RegExp[];
 }
 
 interface Attempt {
@@ -85,9 +97,10 @@ function attempts(prepared: string, spec: LangSpec): Attempt[] {
       return items ? { items, container: "object" } : null;
     },
   };
-  return prepared.trimStart().startsWith("{")
-    ? [paren, plain, member, property]
-    : [plain, paren, member, property];
+  if (prepared.trimStart().startsWith("{")) return [paren, plain, member, property];
+  // `$K: $V` parses as a labeled statement; Semgrep patterns mean an object property.
+  if (/^\s*[\w$]+\s*:(?!:)/.test(prepared)) return [property, plain, paren, member];
+  return [plain, paren, member, property];
 }
 
 function parseItems(
@@ -145,11 +158,12 @@ export function compilePattern(pattern: string, language: EmbeddedLanguage, spec
     if (!parsed) {
       const sibling = SIBLING[language];
       if (sibling && parseItems(sibling, prepared, spec))
-        return { root: { t: "never" }, fileWords: [], nodeWords: [] };
+        return { root: { t: "never" }, fileWords: [], nodeFilters: [], chains: [], tokens: [] };
       throw new UnsupportedPatternError("pattern does not parse", pattern);
     }
   } catch (e) {
-    if (e instanceof PatternSyntaxError) throw new UnsupportedPatternError(e.message, pattern);
+    if (e instanceof PatternSyntaxError || e instanceof PatternFeatureError)
+      throw new UnsupportedPatternError(e.message, pattern);
     throw e;
   }
   const { items, container } = parsed;
@@ -167,10 +181,21 @@ export function compilePattern(pattern: string, language: EmbeddedLanguage, spec
     root = { t: "seq", items, kinds: container ? [container] : [...spec.blocks] };
   }
   const all = new Set<string>();
-  const renamable = new Set<string>();
+  const fixed = new Set<string>();
+  const chains = new Set<string>();
+  const tokens = new Set<string>();
   for (const item of items) {
     patternWords(item, spec, true, all);
-    patternWords(item, spec, false, renamable);
+    patternWords(item, spec, false, fixed);
+    patternChains(item, chains);
+    patternTokens(item, spec, tokens);
   }
-  return { root, fileWords: [...all], nodeWords: [...renamable] };
+  const tokenRegexes = [...tokens].map((t) => new RegExp(t));
+  return {
+    root,
+    fileWords: [...all],
+    nodeFilters: [...[...fixed].map((w) => new RegExp(escapeRegex(w))), ...tokenRegexes],
+    chains: [...chains],
+    tokens: tokenRegexes,
+  };
 }

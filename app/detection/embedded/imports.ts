@@ -6,7 +6,7 @@
  * `exec` after `import { exec } from "child_process"` or
  * `const { exec } = require("child_process")`.
  */
-import { stringContent } from "./target-tree.js";
+import { escapeRegex, stringContent } from "./target-tree.js";
 import type { FileState, TNode } from "./target-tree.js";
 
 /** Local name → fully qualified dotted name, from the file's imports (computed once per file). */
@@ -25,7 +25,7 @@ function dotted(t: TNode): string {
 
 function pythonAliases(file: FileState, aliases: Map<string, string>): void {
   if (!file.text.includes("import")) return;
-  for (const stmt of file.findAll(["import_statement", "import_from_statement"], [])) {
+  for (const stmt of file.findAll(["import_statement", "import_from_statement"])) {
     const items = stmt.sig();
     if (stmt.kind === "import_statement") {
       for (const item of items.slice(1)) {
@@ -68,7 +68,7 @@ function requiredModule(t: TNode, file: FileState): string | null {
 function jsAliases(file: FileState, aliases: Map<string, string>): void {
   const text = file.text;
   if (text.includes("import")) {
-    for (const stmt of file.findAll(["import_statement"], [])) {
+    for (const stmt of file.findAll(["import_statement"])) {
       const items = stmt.sig();
       const source = items.find((c) => file.spec.strings.has(c.kind));
       const module = source ? stringContent(source) : null;
@@ -91,7 +91,8 @@ function jsAliases(file: FileState, aliases: Map<string, string>): void {
     }
   }
   if (!text.includes("require")) return;
-  for (const decl of file.findAll(["variable_declarator"], ["require"])) {
+  for (const decl of file.findAll(["variable_declarator"])) {
+    if (!decl.text.includes("require")) continue;
     const items = decl.sig();
     const target = items[0];
     const value = items[items.length - 1];
@@ -126,4 +127,18 @@ export function resolveDotted(t: TNode, file: FileState): string | null {
   if (!cur || !spec.identifiers.has(cur.kind)) return null;
   const base = importAliases(file).get(cur.text);
   return base === undefined ? null : [base, ...parts].join(".");
+}
+
+/**
+ * A regex (Rust/JS syntax) matching every way `chain` ("a.b.c") can be spelled
+ * in this file: literally, or through an import alias of one of its prefixes.
+ */
+export function chainSpellings(chain: string, file: FileState): string {
+  const spellings = new Set([chain]);
+  for (const [local, qualified] of importAliases(file)) {
+    if (chain === qualified || chain.startsWith(`${qualified}.`))
+      spellings.add(local + chain.slice(qualified.length));
+  }
+  const sep = file.spec.family === "js" ? "\\s*\\??\\.\\s*" : "\\s*\\.\\s*";
+  return [...spellings].map((s) => s.split(".").map(escapeRegex).join(sep)).join("|");
 }

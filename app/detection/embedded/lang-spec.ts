@@ -47,6 +47,10 @@ export interface LangSpec {
   unordered: ReadonlyMap<string, UnorderedList>;
   /** Leaves whose whitespace-only text is ignored (JSX text). */
   textLeaves: ReadonlySet<string>;
+  /** Lists whose anonymous children are all punctuation: their significant children are the named ones. */
+  namedOnly: ReadonlySet<string>;
+  /** Import statements: a bare identifier pattern does not match inside them (Semgrep: `foo` ≠ `import foo`). */
+  imports: ReadonlySet<string>;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -57,7 +61,7 @@ const PYTHON: LangSpec = {
   blocks: set("module", "block"),
   punctuation: set(",", ";", "(", ")", "[", "]", "{", "}", ":", ".", "line_continuation"),
   jsxPunctuation: set(),
-  strings: set("string"),
+  strings: set("string", "concatenated_string"),
   numbers: set("integer", "float"),
   parens: set("parenthesized_expression"),
   expressionStatement: "expression_statement",
@@ -88,6 +92,19 @@ const PYTHON: LangSpec = {
     ["decorated_definition", { lead: 0, trail: 1, implicitEllipsis: true }],
   ]),
   textLeaves: set(),
+  namedOnly: set(
+    "module",
+    "block",
+    "argument_list",
+    "parameters",
+    "lambda_parameters",
+    "list",
+    "tuple",
+    "set",
+    "dictionary",
+    "expression_list",
+  ),
+  imports: set("import_statement", "import_from_statement", "future_import_statement"),
 };
 
 const JS_OPTIONAL_ANY = set(
@@ -134,7 +151,8 @@ const JS: LangSpec = {
   jsxPunctuation: set("<", ">", "</", "/>"),
   strings: set("string", "template_string"),
   numbers: set("number"),
-  parens: set("parenthesized_expression"),
+  // `{e}` in JSX is as transparent as parentheses: `attr={$X}` also matches `attr="s"`.
+  parens: set("parenthesized_expression", "jsx_expression"),
   expressionStatement: "expression_statement",
   members: set("member_expression"),
   calls: set("call_expression", "new_expression"),
@@ -179,6 +197,19 @@ const JS: LangSpec = {
     ["jsx_self_closing_element", { lead: 1, trail: 0, implicitEllipsis: true }],
   ]),
   textLeaves: set("jsx_text"),
+  namedOnly: set(
+    "program",
+    "statement_block",
+    "arguments",
+    "formal_parameters",
+    "array",
+    "object",
+    "class_body",
+    "named_imports",
+    "object_pattern",
+    "array_pattern",
+  ),
+  imports: set("import_statement"),
 };
 
 /** The tables for a language, or null when the structural matcher does not support it. */

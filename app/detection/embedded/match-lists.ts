@@ -16,6 +16,7 @@ import type { TNode } from "./target-tree.js";
 /** Compares the children of two nodes already known to be of compatible kinds. */
 export function matchChildren(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
   const spec = ctx.spec;
+  if (p.children.length > 0 && p.children.every((c) => c.t === "ellipsis")) return k();
   if (spec.blocks.has(p.kind) && spec.blocks.has(t.kind)) return matchStatementRun(p.children, t, 0, ctx, k);
   const ts = dropOptional(p, t, spec);
   if (spec.keywordArgument !== null && spec.argumentLists.has(p.kind))

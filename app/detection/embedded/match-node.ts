@@ -145,13 +145,15 @@ function matchSyntax(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
     return inner !== undefined && matchNode(inner, t, ctx, k);
   }
   if (spec.functions.has(p.kind) && spec.functions.has(t.kind)) return matchFunction(p, t, ctx, k);
+  if (p.kind === "jsx_self_closing_element" && t.kind === "jsx_element") {
+    // Semgrep's loose singleton matching: `<a x={1} />` also matches `<a x={1}>...</a>`.
+    const opening = t.sig()[0];
+    return opening !== undefined && matchChildren(p, opening, ctx, k);
+  }
   if (kindsCompatible(p, t, spec)) {
     if (p.leaf) {
       if (leafEqual(p, t, spec) && k()) return true;
     } else if (matchChildren(p, t, ctx, k)) return true;
-  } else if (p.kind === "jsx_self_closing_element" && t.kind === "jsx_element") {
-    const opening = t.sig()[0];
-    if (opening && matchChildren(p, opening, ctx, k)) return true;
   }
   if (p.dotted !== null && resolveDotted(t, ctx.file) === p.dotted) return k();
   return false;

@@ -3,12 +3,13 @@
  * (language, pattern) from the parsed, placeholder-substituted pattern.
  * Placeholders become metavariable / ellipsis nodes, string literals become
  * string matchers (`"..."`, `"$X"`, `"=~/re/"`, exact content), wrappers
- * around a lone placeholder (an expression statement `$X;`, `{...}` in JSX, a
- * Python `**...` dict item) collapse into the placeholder.
+ * around a lone placeholder (an expression statement `$X;`, a Python `**...`
+ * dict item) collapse into the placeholder.
  */
 import type { SgNode } from "@ast-grep/napi";
 import type { LangSpec } from "./lang-spec.js";
 import { placeholderOf } from "./prepare-pattern.js";
+import { escapeRegex } from "./target-tree.js";
 
 export interface PSyntax {
   t: "node";
@@ -40,6 +41,9 @@ export interface PString {
 
 /** Raised while converting a pattern whose parse contains errors. */
 export class PatternSyntaxError extends Error {}
+
+/** Raised for a pattern that parses but uses a Semgrep feature the matcher does not implement. */
+export class PatternFeatureError extends Error {}
 
 const PY_STRING = /^([rRbBuUfF]*)("""|'''|"|')/;
 const STRING_MV = /^\$([A-Z_][A-Z0-9_]*)$/;
@@ -81,7 +85,6 @@ export function isPlaceholderNode(p: PNode): boolean {
 /** Text of a wrapper that may collapse into its lone placeholder child. */
 function collapsibleText(kind: string, text: string): string {
   let s = text.trim().replace(/;$/, "").trim();
-  if (kind === "jsx_expression" && s.startsWith("{") && s.endsWith("}")) s = s.slice(1, -1).trim();
   if (kind === "dictionary_splat") s = s.replace(/^\*\*/, "").trim();
   return s;
 }
@@ -122,6 +125,9 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     if (c) children.push(c);
   }
   const first = children[0];
+  if (spec.parens.has(kind) && children.some((c) => c.t === "node" && c.kind === "type_annotation")) {
+    throw new PatternFeatureError("typed metavariables are not supported");
+  }
   if (spec.calls.has(kind) && first?.t === "node" && first.leaf && placeholderOf(first.text)?.t === "deep") {
     const args = children[1];
     const inner = args?.t === "node" ? args.children[0] : undefined;
@@ -179,6 +185,63 @@ export function patternWords(
       break;
     case "chain":
       patternWords(p.base, spec, aliasable, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Maximal dotted chains ("a.b.c") in the pattern: names an import alias may spell differently. */
+export function patternChains(p: PNode, out = new Set<string>()): Set<string> {
+  switch (p.t) {
+    case "node":
+      if (p.dotted?.includes(".")) out.add(p.dotted);
+      else for (const c of p.children) patternChains(c, out);
+      break;
+    case "deep":
+      patternChains(p.inner, out);
+      break;
+    case "chain":
+      patternChains(p.base, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+const SYMBOLS = /^[^\sA-Za-z0-9_]+$/;
+
+/**
+ * Regex sources a matching target's text must satisfy: operator tokens of the
+ * pattern (not those an equivalence may drop, e.g. `=>` of an arrow function),
+ * a quote for string patterns, the content of exact string patterns.
+ */
+export function patternTokens(
+  p: PNode,
+  spec: LangSpec,
+  out = new Set<string>(),
+  inFunction = false,
+): Set<string> {
+  switch (p.t) {
+    case "node":
+      if (p.leaf) {
+        if (!p.named && !inFunction && SYMBOLS.test(p.text)) out.add(escapeRegex(p.text));
+      } else {
+        const fn = spec.functions.has(p.kind);
+        for (const c of p.children) patternTokens(c, spec, out, fn);
+      }
+      break;
+    case "string":
+      if (p.mode === "exact" && p.value !== "") out.add(escapeRegex(p.value));
+      else out.add("[\"'`]");
+      break;
+    case "deep":
+      patternTokens(p.inner, spec, out);
+      break;
+    case "chain":
+      patternTokens(p.base, spec, out);
       break;
     default:
       break;

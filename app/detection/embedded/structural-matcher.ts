@@ -15,6 +15,7 @@ import { UnsupportedPatternError } from "./match-types.js";
 import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatch, PatternMatcher } from "./match-types.js";
 import type { PNode } from "./pattern-tree.js";
 import { FileState } from "./target-tree.js";
+import { chainSpellings } from "./imports.js";
 import type { TNode } from "./target-tree.js";
 
 /** Binding whose `key` (normalised text) is computed on first read. */
@@ -76,16 +77,24 @@ function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
     }
     return true;
   };
+  const filters = [...c.nodeFilters];
+  for (const chain of c.chains) filters.push(new RegExp(chainSpellings(chain, file)));
+  const select = (kinds: readonly string[]): TNode[] =>
+    file.findAll(kinds).filter((t) => filters.every((f) => f.test(t.text)));
   if (root.t === "node") {
-    const candidates = root.kinds ? file.findAll(root.kinds, c.nodeWords) : allExpressions(file);
     const p: PNode = root.node;
+    let candidates = root.kinds ? select(root.kinds) : allExpressions(file);
+    if (p.t === "node" && p.leaf && file.spec.identifiers.has(p.kind) && candidates.length > 0) {
+      const imports = file.findAll([...file.spec.imports]);
+      candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
+    }
     for (const t of candidates) {
       ctx.env.clear();
       matchNode(p, t, ctx, () => record(t.start, t.end));
     }
   } else {
     const leading = root.items[0]?.t === "ellipsis";
-    for (const block of file.findAll(root.kinds, c.nodeWords)) {
+    for (const block of select(root.kinds)) {
       const stmts = block.sig();
       for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
         const first = stmts[s] as TNode;
@@ -131,6 +140,7 @@ export function createStructuralMatcher(): PatternMatcher {
         throw new Error("ParsedFile was not produced by the structural matcher");
       const c = compile(pattern, file.language, state);
       if (!c.fileWords.every((w) => state.text.includes(w))) return [];
+      if (!c.tokens.every((t) => t.test(state.text))) return [];
       return runMatches(c, state);
     },
   };

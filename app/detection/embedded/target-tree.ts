@@ -18,11 +18,15 @@ export class TNode {
   private childrenMemo: TNode[] | undefined;
   private sigMemo: TNode[] | undefined;
   private keyMemo: string | undefined;
+  private textMemo: string | undefined;
 
   constructor(
     readonly sg: SgNode,
     readonly file: FileState,
-  ) {}
+    named?: boolean,
+  ) {
+    this.namedMemo = named;
+  }
 
   get kind(): string {
     return (this.kindMemo ??= String(this.sg.kind()));
@@ -43,11 +47,19 @@ export class TNode {
   }
 
   get text(): string {
-    return this.file.text.slice(this.start, this.end);
+    if (this.textMemo === undefined) {
+      this.textMemo =
+        this.startMemo >= 0 ? this.file.text.slice(this.startMemo, this.endMemo) : this.sg.text();
+    }
+    return this.textMemo;
   }
 
   children(): readonly TNode[] {
-    return (this.childrenMemo ??= this.sg.children().map((c) => this.file.wrap(c)));
+    return (this.childrenMemo ??= this.sg.children().map((c) => new TNode(c, this.file)));
+  }
+
+  private namedChildren(): TNode[] {
+    return this.sg.namedChildren().map((c) => new TNode(c, this.file, true));
   }
 
   get isLeaf(): boolean {
@@ -58,6 +70,11 @@ export class TNode {
   sig(): readonly TNode[] {
     if (this.sigMemo) return this.sigMemo;
     const spec = this.file.spec;
+    if (spec.namedOnly.has(this.kind)) {
+      const named = this.childrenMemo ? this.childrenMemo.filter((c) => c.named) : this.namedChildren();
+      this.sigMemo = named.filter((c) => !spec.comments.has(c.kind));
+      return this.sigMemo;
+    }
     const jsx = this.kind.startsWith("jsx_");
     this.sigMemo = this.children().filter((c) => {
       const kind = c.kind;
@@ -99,6 +116,10 @@ const PY_STRING = /^([rRbBuUfF]*)("""|'''|"|')/;
 /** The raw (unescaped) content of a non-interpolated string literal, or null. */
 export function stringContent(t: TNode): string | null {
   const text = t.text;
+  if (t.kind === "concatenated_string") {
+    const parts = t.sig().map(stringContent);
+    return parts.every((c) => c !== null) ? parts.join("") : null;
+  }
   if (t.file.spec.family === "python") {
     const m = PY_STRING.exec(text);
     if (!m) return null;
@@ -113,6 +134,9 @@ export function stringContent(t: TNode): string | null {
   return text.slice(1, -1);
 }
 
+/** Kinds searched for so far, per language (see FileState.findAll). */
+const kindUniverse = new Map<EmbeddedLanguage, Set<string>>();
+
 /** Statements of a block plus those of every block nested in it, in source (pre-)order. */
 export interface FlatStatements {
   items: readonly TNode[];
@@ -124,6 +148,7 @@ export class FileState {
   readonly root: TNode;
   private readonly nodes = new Map<number, TNode>();
   private readonly candidatesMemo = new Map<string, TNode[]>();
+  private byKind: Map<string, TNode[]> | undefined;
   private readonly flatMemo = new Map<TNode, FlatStatements>();
   aliasMemo: ReadonlyMap<string, string> | undefined;
 
@@ -146,26 +171,57 @@ export class FileState {
     return node;
   }
 
-  /** Nodes of the given kinds whose text contains every word (searched by ast-grep, cached). */
-  findAll(kinds: readonly string[], words: readonly string[], within: TNode = this.root): TNode[] {
-    const cacheKey = `${within === this.root ? "" : `${within.start}:${within.end}:`}${kinds.join(",")}|${words.join(",")}`;
+  /**
+   * Nodes of the given kinds, searched by ast-grep and cached. At the root, the
+   * first search of a file also fetches every kind earlier files needed, so a
+   * file usually costs one tree search however many patterns run on it.
+   */
+  findAll(kinds: readonly string[], within: TNode = this.root): TNode[] {
+    const cacheKey = `${within === this.root ? "" : `${within.start}:${within.end}:`}${kinds.join(",")}`;
     const cached = this.candidatesMemo.get(cacheKey);
     if (cached) return cached;
-    const valid = knownKinds(this.language, kinds);
-    if (valid.length === 0) return [];
-    const byKind = { any: valid.map((kind) => ({ kind })) };
-    const rule =
-      words.length === 0 ? byKind : { all: [byKind, ...words.map((w) => ({ regex: escapeRegex(w) }))] };
-    const found = within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
+    let found: TNode[];
+    if (within !== this.root) found = this.search(kinds, within);
+    else {
+      const universe = kindUniverse.get(this.language) ?? new Set<string>();
+      kindUniverse.set(this.language, universe);
+      const shared = kinds.filter((k) => !this.spec.identifiers.has(k) && !this.spec.members.has(k));
+      if (!this.byKind) {
+        this.byKind = new Map();
+        this.fetch([...new Set([...universe, ...shared])]);
+      }
+      const byKind = this.byKind;
+      this.fetch(shared.filter((k) => !byKind.has(k)));
+      for (const k of shared) universe.add(k);
+      const own = kinds.filter((k) => !shared.includes(k));
+      found = [
+        ...shared.flatMap((k) => byKind.get(k) ?? []),
+        ...(own.length > 0 ? this.search(own, this.root) : []),
+      ];
+    }
     this.candidatesMemo.set(cacheKey, found);
     return found;
+  }
+
+  private search(kinds: readonly string[], within: TNode): TNode[] {
+    const valid = knownKinds(this.language, kinds);
+    if (valid.length === 0) return [];
+    const rule = { any: valid.map((kind) => ({ kind })) };
+    return within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
+  }
+
+  private fetch(kinds: readonly string[]): void {
+    const byKind = this.byKind;
+    if (!byKind || kinds.length === 0) return;
+    for (const k of kinds) if (!byKind.has(k)) byKind.set(k, []);
+    for (const t of this.search(kinds, this.root)) byKind.get(t.kind)?.push(t);
   }
 
   flatStatements(block: TNode): FlatStatements {
     const memo = this.flatMemo.get(block);
     if (memo) return memo;
     const items = [...block.sig()];
-    for (const nested of this.findAll([...this.spec.blocks], [], block)) {
+    for (const nested of this.findAll([...this.spec.blocks], block)) {
       if (nested !== block) items.push(...nested.sig());
     }
     items.sort((a, b) => a.start - b.start || b.end - a.end);

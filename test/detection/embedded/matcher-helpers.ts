@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { createStructuralMatcher } from "../../../app/detection/embedded/structural-matcher.js";
 import type { EmbeddedLanguage } from "../../../app/detection/embedded/match-types.js";
 
@@ -17,7 +18,22 @@ export function find(language: EmbeddedLanguage, pattern: string, code: string):
   }));
 }
 
-/** Just the matched texts. */
-export function texts(language: EmbeddedLanguage, pattern: string, code: string): string[] {
-  return find(language, pattern, code).map((f) => f.text);
+/**
+ * One table row: the expected matches in source order, each the exact matched
+ * text or the text plus the exact bindings (binding name → bound text).
+ * An empty `expect` is a negative case: the pattern must not match.
+ */
+export interface Case {
+  name: string;
+  pattern: string;
+  code: string;
+  expect: Array<string | [string, Record<string, string>]>;
+}
+
+export function check(language: EmbeddedLanguage, c: Case): void {
+  const found = find(language, c.pattern, c.code);
+  expect(found.map((f) => f.text)).toEqual(c.expect.map((e) => (typeof e === "string" ? e : e[0])));
+  c.expect.forEach((e, i) => {
+    if (typeof e !== "string") expect(found[i]?.bindings).toEqual(e[1]);
+  });
 }
