@@ -85,7 +85,10 @@ beforeAll(async () => {
     });
     runs.set(lineOrigins, { snapshot, processes: git.count - before });
   }
-  if (traced !== null) calls = await traced.calls();
+  if (traced !== null) {
+    calls = await traced.calls();
+    await traced.dispose();
+  }
 }, 60_000);
 
 afterAll(async () => {

@@ -83,7 +83,10 @@ describe.each([
     // The same again with one git blame per file, so odd names also travel as blame arguments.
     blamed = await buildGitSnapshotWithStats({ ...refs, lineOrigins: "blame" });
     after = await fingerprint(scenario.repo);
-    if (traced !== null) calls = await traced.calls();
+    if (traced !== null) {
+      calls = await traced.calls();
+      await traced.dispose();
+    }
   }, 60_000);
 
   afterAll(async () => {

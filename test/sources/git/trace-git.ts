@@ -4,7 +4,7 @@
  * touched. Only used when strace is installed (skip otherwise).
  */
 import { spawnSync } from "node:child_process";
-import { chmod, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -15,6 +15,8 @@ export interface TracedGit {
   binary: string;
   /** Every traced syscall line of every git process so far. */
   calls(): Promise<TraceCall[]>;
+  /** Removes the wrapper and its traces. */
+  dispose(): Promise<void>;
 }
 
 export interface TraceCall {
@@ -46,6 +48,7 @@ export async function createTracedGit(): Promise<TracedGit> {
       }
       return calls;
     },
+    dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
