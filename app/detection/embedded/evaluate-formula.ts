@@ -108,10 +108,11 @@ export function evaluateRanges(formula: Formula, target: EvalTarget, env: EvalEn
   }
 }
 
+/** The bindings as they are (keys stay lazy), without the evaluator's `textual` mark. */
 function toMatch(r: EvalRange): FormulaMatch {
   const bindings: Record<string, Binding> = {};
   for (const [name, b] of Object.entries(r.bindings)) {
-    bindings[name] = { text: b.text, key: b.key, start: b.start, end: b.end };
+    bindings[name] = b.textual ? { text: b.text, key: b.key, start: b.start, end: b.end } : b;
   }
   return { start: r.start, end: r.end, bindings };
 }

@@ -10,16 +10,22 @@ import { compatibleBindings } from "./evaluate-ranges.js";
 import { UnsupportedRuleError } from "./evaluate-errors.js";
 import { searchAll } from "./regex-match.js";
 import { UnsupportedRegexError } from "./regex-translate.js";
-import type { PatternMatch } from "./match-types.js";
+import type { Binding, PatternMatch } from "./match-types.js";
 
-function shiftMatch(m: PatternMatch, target: EvalTarget): EvalRange {
+/** `b` at another position; its `key` is still read from `b` only when needed (the matcher computes it lazily). */
+function moved(b: Binding, start: number, end: number): Binding {
+  const out = { text: b.text, start, end } as Binding;
+  return Object.defineProperty(out, "key", { enumerable: true, get: () => b.key });
+}
+
+/** A match in target-file offsets; top-level matches are used as they are. */
+function inTarget(m: PatternMatch, target: EvalTarget): EvalRange {
+  if (target.context === null) return { start: m.start, end: m.end, kind: "plain", bindings: m.bindings };
   const lo = target.base;
   const hi = target.base + target.text.length;
   const clamp = (n: number): number => Math.min(Math.max(target.fromParsed(n), lo), hi);
   const bindings: Bindings = {};
-  for (const [name, b] of Object.entries(m.bindings)) {
-    bindings[name] = { ...b, start: clamp(b.start), end: clamp(b.end) };
-  }
+  for (const [name, b] of Object.entries(m.bindings)) bindings[name] = moved(b, clamp(b.start), clamp(b.end));
   return { start: clamp(m.start), end: clamp(m.end), kind: "plain", bindings };
 }
 
@@ -35,7 +41,7 @@ export function patternLeaf(pattern: string, target: EvalTarget, env: EvalEnv): 
     throw new UnsupportedRuleError("`pattern` in a rule whose only language is regex");
   }
   const file = target.parsed();
-  let ranges = env.matcher.match(pattern, file).map((m) => shiftMatch(m, target));
+  let ranges = env.matcher.match(pattern, file).map((m) => inTarget(m, target));
   const outer = target.context?.bindings;
   if (outer) {
     ranges = ranges

@@ -1,7 +1,7 @@
 /**
  * Set operations on ranges with bindings, as in Semgrep's Range_with_metavars.ml:
- * - `includedIn(x, y)`: x's range lies within y's, and every metavariable bound
- *   in both is bound to equal code (compared by `key`);
+ * - x is included in y when x's range lies within y's and every metavariable
+ *   bound in both is bound to equal code (compared by `key`);
  * - `intersectRanges(xs, ys)`: each x included in some y (x extended with y's
  *   other bindings) followed by each y included in some x, where a range from a
  *   pattern-inside survives only inside another pattern-inside range;
@@ -9,11 +9,8 @@
  *   pattern-not-inside when x is inside y, pattern-not-regex when either
  *   contains the other, pattern-not when the ranges are equal.
  */
+import { ContainmentIndex } from "./evaluate-containment.js";
 import type { Bindings, EvalRange } from "./evaluate-types.js";
-
-function within(x: EvalRange, y: EvalRange): boolean {
-  return x.start >= y.start && x.end <= y.end;
-}
 
 export function compatibleBindings(a: Bindings, b: Bindings): boolean {
   for (const [name, value] of Object.entries(a)) {
@@ -23,21 +20,18 @@ export function compatibleBindings(a: Bindings, b: Bindings): boolean {
   return true;
 }
 
-export function includedIn(x: EvalRange, y: EvalRange): boolean {
-  return within(x, y) && compatibleBindings(x.bindings, y.bindings);
-}
-
 /** `x` with the bindings of `y` it does not have (Semgrep's left_merge). */
 export function leftMerge(x: EvalRange, y: EvalRange): EvalRange {
   return { ...x, bindings: { ...y.bindings, ...x.bindings } };
 }
 
 function leftIncludedMerge(us: EvalRange[], vs: EvalRange[]): EvalRange[] {
+  const index = new ContainmentIndex(vs);
   const out: EvalRange[] = [];
   for (const u of us) {
-    for (const v of vs) {
+    for (const v of index.containing(u.start, u.end)) {
       const insideCompatible = u.kind !== "inside" || v.kind === "inside";
-      if (insideCompatible && includedIn(u, v)) out.push(leftMerge(u, v));
+      if (insideCompatible && compatibleBindings(u.bindings, v.bindings)) out.push(leftMerge(u, v));
     }
   }
   return out;
@@ -48,32 +42,32 @@ export function intersectRanges(xs: EvalRange[], ys: EvalRange[]): EvalRange[] {
 }
 
 export function differenceRanges(pos: EvalRange[], neg: EvalRange[]): EvalRange[] {
-  return pos.filter(
-    (x) =>
-      !neg.some((y) => {
-        switch (y.kind) {
-          case "inside":
-            return includedIn(x, y);
-          case "regexp":
-            return includedIn(x, y) || includedIn(y, x);
-          case "plain":
-            return includedIn(x, y) && includedIn(y, x);
-        }
-      }),
-  );
+  if (pos.length === 0 || neg.length === 0) return pos;
+  const index = new ContainmentIndex(neg);
+  const regexps = new ContainmentIndex(neg.filter((y) => y.kind === "regexp"));
+  return pos.filter((x) => {
+    // y contains x: removes x for pattern-not-inside and pattern-not-regex, and for pattern-not when equal.
+    for (const y of index.containing(x.start, x.end)) {
+      const equal = y.start === x.start && y.end === x.end;
+      if ((y.kind !== "plain" || equal) && compatibleBindings(x.bindings, y.bindings)) return false;
+    }
+    // pattern-not-regex also removes x when x contains y.
+    return !regexps.within(x.start, x.end).some((y) => compatibleBindings(y.bindings, x.bindings));
+  });
 }
 
 function identity(r: EvalRange): string {
   const names = Object.keys(r.bindings).sort();
   const parts = names.map((n) => {
     const b = r.bindings[n];
-    return b ? `${n}=${b.start}:${b.end}:${b.key}` : n;
+    return b ? `${n}=${b.start}:${b.end}:${b.text}` : n;
   });
   return `${r.start}:${r.end}:${r.kind}|${parts.join("|")}`;
 }
 
 /**
- * Drops exact duplicates (same range, kind and bindings), keeping order. Semgrep
+ * Drops exact duplicates (same range, kind, and bindings to the same code),
+ * keeping order. Semgrep
  * keeps them until its final dedup; removing them early changes no result and
  * keeps repeated intersections from growing.
  */
