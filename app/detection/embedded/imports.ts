@@ -91,8 +91,7 @@ function jsAliases(file: FileState, aliases: Map<string, string>): void {
     }
   }
   if (!text.includes("require")) return;
-  for (const decl of file.findAll(["variable_declarator"])) {
-    if (!decl.text.includes("require")) continue;
+  for (const decl of file.findAll(["variable_declarator"], file.root, ["require"])) {
     const items = decl.sig();
     const target = items[0];
     const value = items[items.length - 1];

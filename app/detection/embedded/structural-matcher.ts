@@ -15,7 +15,8 @@ import { UnsupportedPatternError } from "./match-types.js";
 import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatch, PatternMatcher } from "./match-types.js";
 import type { PNode } from "./pattern-tree.js";
 import { FileState } from "./target-tree.js";
-import { chainSpellings } from "./imports.js";
+import { CandidateIndex } from "./candidates.js";
+import type { CandidateQuery } from "./candidates.js";
 import type { TNode } from "./target-tree.js";
 
 /** Binding whose `key` (normalised text) is computed on first read. */
@@ -63,7 +64,12 @@ function allExpressions(file: FileState): TNode[] {
   return out;
 }
 
-function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
+function runMatches(
+  c: CompiledPattern,
+  q: CandidateQuery | null,
+  index: CandidateIndex,
+  file: FileState,
+): PatternMatch[] {
   const root = c.root;
   if (root.t === "never") return [];
   const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
@@ -77,13 +83,9 @@ function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
     }
     return true;
   };
-  const filters = [...c.nodeFilters];
-  for (const chain of c.chains) filters.push(new RegExp(chainSpellings(chain, file)));
-  const select = (kinds: readonly string[]): TNode[] =>
-    file.findAll(kinds).filter((t) => filters.every((f) => f.test(t.text)));
   if (root.t === "node") {
     const p: PNode = root.node;
-    let candidates = root.kinds ? select(root.kinds) : allExpressions(file);
+    let candidates = q ? index.candidates(file, q) : allExpressions(file);
     if (p.t === "node" && p.leaf && file.spec.identifiers.has(p.kind) && candidates.length > 0) {
       const imports = file.findAll([...file.spec.imports]);
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
@@ -94,7 +96,7 @@ function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
     }
   } else {
     const leading = root.items[0]?.t === "ellipsis";
-    for (const block of select(root.kinds)) {
+    for (const block of q ? index.candidates(file, q) : []) {
       const stmts = block.sig();
       for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
         const first = stmts[s] as TNode;
@@ -106,23 +108,32 @@ function runMatches(c: CompiledPattern, file: FileState): PatternMatch[] {
   return [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-export function createStructuralMatcher(): PatternMatcher {
-  const compiled = new Map<string, CompiledPattern | UnsupportedPatternError>();
+interface Prepared {
+  c: CompiledPattern;
+  q: CandidateQuery | null;
+}
 
-  const compile = (pattern: string, language: EmbeddedLanguage, file: FileState): CompiledPattern => {
+export function createStructuralMatcher(): PatternMatcher {
+  const compiled = new Map<string, Prepared | UnsupportedPatternError>();
+  const index = new CandidateIndex();
+
+  const compile = (pattern: string, language: EmbeddedLanguage, file: FileState): Prepared => {
     const cacheKey = `${language}\u0000${pattern}`;
-    let c = compiled.get(cacheKey);
-    if (!c) {
+    let prepared = compiled.get(cacheKey);
+    if (!prepared) {
       try {
-        c = compilePattern(pattern, language, file.spec);
+        const c = compilePattern(pattern, language, file.spec);
+        const kinds = c.root.t === "never" ? null : c.root.kinds;
+        const regexes = c.nodeFilters.map((r) => r.source);
+        prepared = { c, q: kinds ? index.register(language, kinds, regexes, c.chains) : null };
       } catch (e) {
         if (!(e instanceof UnsupportedPatternError)) throw e;
-        c = e;
+        prepared = e;
       }
-      compiled.set(cacheKey, c);
+      compiled.set(cacheKey, prepared);
     }
-    if (c instanceof UnsupportedPatternError) throw c;
-    return c;
+    if (prepared instanceof UnsupportedPatternError) throw prepared;
+    return prepared;
   };
 
   return {
@@ -138,10 +149,10 @@ export function createStructuralMatcher(): PatternMatcher {
         throw new UnsupportedPatternError(`language ${file.language} not supported`, pattern);
       if (!(state instanceof FileState))
         throw new Error("ParsedFile was not produced by the structural matcher");
-      const c = compile(pattern, file.language, state);
+      const { c, q } = compile(pattern, file.language, state);
       if (!c.fileWords.every((w) => state.text.includes(w))) return [];
       if (!c.tokens.every((t) => t.test(state.text))) return [];
-      return runMatches(c, state);
+      return runMatches(c, q, index, state);
     },
   };
 }

@@ -134,9 +134,6 @@ export function stringContent(t: TNode): string | null {
   return text.slice(1, -1);
 }
 
-/** Kinds searched for so far, per language (see FileState.findAll). */
-const kindUniverse = new Map<EmbeddedLanguage, Set<string>>();
-
 /** Statements of a block plus those of every block nested in it, in source (pre-)order. */
 export interface FlatStatements {
   items: readonly TNode[];
@@ -148,7 +145,8 @@ export class FileState {
   readonly root: TNode;
   private readonly nodes = new Map<number, TNode>();
   private readonly candidatesMemo = new Map<string, TNode[]>();
-  private byKind: Map<string, TNode[]> | undefined;
+  /** Candidate pool shared by the patterns run on this file (see candidates.ts). */
+  pool: { covered: Set<number>; nodes: TNode[]; seen: Set<TNode> } | undefined;
   private readonly flatMemo = new Map<TNode, FlatStatements>();
   aliasMemo: ReadonlyMap<string, string> | undefined;
 
@@ -171,50 +169,29 @@ export class FileState {
     return node;
   }
 
-  /**
-   * Nodes of the given kinds, searched by ast-grep and cached. At the root, the
-   * first search of a file also fetches every kind earlier files needed, so a
-   * file usually costs one tree search however many patterns run on it.
-   */
-  findAll(kinds: readonly string[], within: TNode = this.root): TNode[] {
-    const cacheKey = `${within === this.root ? "" : `${within.start}:${within.end}:`}${kinds.join(",")}`;
-    const cached = this.candidatesMemo.get(cacheKey);
-    if (cached) return cached;
-    let found: TNode[];
-    if (within !== this.root) found = this.search(kinds, within);
-    else {
-      const universe = kindUniverse.get(this.language) ?? new Set<string>();
-      kindUniverse.set(this.language, universe);
-      const shared = kinds.filter((k) => !this.spec.identifiers.has(k) && !this.spec.members.has(k));
-      if (!this.byKind) {
-        this.byKind = new Map();
-        this.fetch([...new Set([...universe, ...shared])]);
-      }
-      const byKind = this.byKind;
-      this.fetch(shared.filter((k) => !byKind.has(k)));
-      for (const k of shared) universe.add(k);
-      const own = kinds.filter((k) => !shared.includes(k));
-      found = [
-        ...shared.flatMap((k) => byKind.get(k) ?? []),
-        ...(own.length > 0 ? this.search(own, this.root) : []),
-      ];
+  /** Nodes of the given kinds under `within` whose text matches every regex (ast-grep search, cached). */
+  findAll(kinds: readonly string[], within: TNode = this.root, regexes: readonly string[] = []): TNode[] {
+    const scope = within === this.root ? "" : `${within.start}:${within.end}:`;
+    const cacheKey = `${scope}${kinds.join(",")}|${regexes.join("\u0000")}`;
+    let found = this.candidatesMemo.get(cacheKey);
+    if (!found) {
+      const rule = this.rule(kinds, regexes);
+      found = rule ? this.search(rule, within) : [];
+      this.candidatesMemo.set(cacheKey, found);
     }
-    this.candidatesMemo.set(cacheKey, found);
     return found;
   }
 
-  private search(kinds: readonly string[], within: TNode): TNode[] {
+  /** An ast-grep rule for nodes of `kinds` (those the grammar knows) matching every regex, or null. */
+  rule(kinds: readonly string[], regexes: readonly string[]): Record<string, unknown> | null {
     const valid = knownKinds(this.language, kinds);
-    if (valid.length === 0) return [];
-    const rule = { any: valid.map((kind) => ({ kind })) };
-    return within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
+    if (valid.length === 0) return null;
+    const byKind = valid.length === 1 ? { kind: valid[0] } : { any: valid.map((kind) => ({ kind })) };
+    return regexes.length === 0 ? byKind : { all: [byKind, ...regexes.map((regex) => ({ regex }))] };
   }
 
-  private fetch(kinds: readonly string[]): void {
-    const byKind = this.byKind;
-    if (!byKind || kinds.length === 0) return;
-    for (const k of kinds) if (!byKind.has(k)) byKind.set(k, []);
-    for (const t of this.search(kinds, this.root)) byKind.get(t.kind)?.push(t);
+  search(rule: Record<string, unknown>, within: TNode = this.root): TNode[] {
+    return within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
   }
 
   flatStatements(block: TNode): FlatStatements {

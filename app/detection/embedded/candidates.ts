@@ -1,0 +1,83 @@
+/**
+ * Candidate nodes for a pattern's root, found by ast-grep (in Rust) instead of
+ * walking the tree through napi. Each compiled pattern registers a query: its
+ * root kinds plus regexes the node text must match (identifiers, operators,
+ * string contents, and the file's spellings of dotted names after import
+ * aliasing). The first candidate request on a file runs one search covering
+ * the queries of every pattern registered so far, so a file costs about one
+ * tree search however many patterns are run on it; results are pooled on the
+ * file and each pattern filters the pool with its own query.
+ */
+import { chainSpellings } from "./imports.js";
+import type { EmbeddedLanguage } from "./match-types.js";
+import type { FileState, TNode } from "./target-tree.js";
+
+export interface CandidateQuery {
+  readonly id: number;
+  readonly kinds: ReadonlySet<string>;
+  /** Regex sources valid both in JavaScript and in ast-grep's Rust regex. */
+  readonly regexes: readonly string[];
+  readonly compiled: readonly RegExp[];
+  /** Dotted names ("os.system") the node text must contain in one of the file's spellings. */
+  readonly chains: readonly string[];
+}
+
+/** Queries beyond this many are searched one by one rather than in the shared first search. */
+const MAX_SHARED = 256;
+let nextId = 0;
+
+export class CandidateIndex {
+  private readonly queries = new Map<EmbeddedLanguage, CandidateQuery[]>();
+
+  register(
+    language: EmbeddedLanguage,
+    kinds: readonly string[],
+    regexes: readonly string[],
+    chains: readonly string[],
+  ): CandidateQuery {
+    const q: CandidateQuery = {
+      id: nextId++,
+      kinds: new Set(kinds),
+      regexes,
+      compiled: regexes.map((r) => new RegExp(r)),
+      chains,
+    };
+    const list = this.queries.get(language) ?? [];
+    list.push(q);
+    this.queries.set(language, list);
+    return q;
+  }
+
+  /** Nodes of the query's kinds whose text passes its filters. */
+  candidates(file: FileState, q: CandidateQuery): TNode[] {
+    const pool = (file.pool ??= { covered: new Set(), nodes: [], seen: new Set() });
+    if (!pool.covered.has(q.id)) {
+      const shared =
+        pool.covered.size === 0 ? (this.queries.get(file.language) ?? []).slice(0, MAX_SHARED) : [];
+      const pending = shared.includes(q) ? shared : [...shared, q];
+      const rules: Record<string, unknown>[] = [];
+      for (const p of pending) {
+        pool.covered.add(p.id);
+        const rule = file.rule([...p.kinds], [...p.regexes, ...spellings(p, file)]);
+        if (rule) rules.push(rule);
+      }
+      const found =
+        rules.length === 0 ? [] : file.search(rules.length === 1 ? (rules[0] ?? {}) : { any: rules });
+      for (const t of found) {
+        if (pool.seen.has(t)) continue;
+        pool.seen.add(t);
+        pool.nodes.push(t);
+      }
+    }
+    const spelled = spellings(q, file).map((s) => new RegExp(s));
+    return pool.nodes.filter((t) => {
+      if (!q.kinds.has(t.kind)) return false;
+      const text = t.text;
+      return q.compiled.every((r) => r.test(text)) && spelled.every((r) => r.test(text));
+    });
+  }
+}
+
+function spellings(q: CandidateQuery, file: FileState): string[] {
+  return q.chains.map((c) => chainSpellings(c, file));
+}
