@@ -8,27 +8,31 @@ import { summarizeAttribution } from "./attribution/summarize.js";
 import type { PullRequestSnapshot } from "./model/snapshot.js";
 import type { Report } from "./model/report.js";
 import type { ProvenanceConfig } from "./policy/config-schema.js";
-import { decide, type PendingStage } from "./policy/decide.js";
+import { decide } from "./policy/decide.js";
+import { detectionReasons, findingReasons } from "./policy/findings-reasons.js";
+import type { DetectionInput } from "./detection/detection-input.js";
+import { toFindings } from "./detection/to-findings.js";
+import type { Reason } from "./model/report.js";
 import { toAttributionConfig } from "./policy/to-attribution-config.js";
 
 export interface PipelineDeps {
   config: ProvenanceConfig;
   /** Agent public keys from the environment (PROVENANCE_AGENT_PUBLIC_KEYS), already parsed. */
   agentPublicKeys?: Record<string, string>;
+  /** The engine's output over the changed files (run by the front door), or why it did not run. */
+  detection: DetectionInput;
   now: () => Date;
   version: string;
 }
 
-/** Stages that later work adds; the report says they did not run instead of implying "clean". */
-const PENDING_STAGES: PendingStage[] = [
-  {
-    code: "detection_not_run",
-    message: "risky-code detection is not part of this version: findings are not evaluated",
-  },
+/** Stages later work adds; the report says they did not run instead of implying "clean". */
+const PENDING: Reason[] = [
   {
     code: "review_signals_not_run",
+    level: "info",
     message:
       "review signals (review load, bot override, force-push after approval) are not part of this version",
+    evidence: [],
   },
 ];
 
@@ -43,7 +47,13 @@ export function analyze(snapshot: PullRequestSnapshot, deps: PipelineDeps): Repo
   }
   const files = assignLines(snapshot.files, commits, pr);
   const attribution = summarizeAttribution(files, commits);
-  const decision = decide(attribution, deps.config.policy, PENDING_STAGES);
+  const { findings, summary: detection } = toFindings(deps.detection, snapshot.files, files);
+  const policy = deps.config.policy;
+  const decision = decide(attribution, policy, [
+    ...findingReasons(findings, policy),
+    ...detectionReasons(detection, policy),
+    ...PENDING,
+  ]);
   return {
     schemaVersion: 1,
     repository: snapshot.repository,
@@ -56,7 +66,8 @@ export function analyze(snapshot: PullRequestSnapshot, deps: PipelineDeps): Repo
         : { number: snapshot.pr.number, title: snapshot.pr.title, url: snapshot.pr.url },
     decision,
     attribution,
-    findings: [],
+    findings,
+    detection,
     signals: { status: "not-implemented" },
     notes: snapshot.notes,
     generatedAt: deps.now().toISOString(),

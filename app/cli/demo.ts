@@ -8,12 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildMixedScenario } from "../../fixtures/git/mixed-scenario.js";
 import type { PullRequestMeta } from "../model/snapshot.js";
-import { analyze } from "../pipeline.js";
-import { DEFAULT_CONFIG } from "../policy/config-schema.js";
 import { renderText } from "../report/render-text.js";
-import { buildGitSnapshot } from "../sources/git/local-git-source.js";
-import { toolVersion } from "../version.js";
 import { EXIT, type CliIo } from "./io.js";
+import { runLocalAnalysis } from "./local-analysis.js";
 import { parseFlags } from "./parse-flags.js";
 
 export async function runDemo(args: string[], io: CliIo): Promise<number> {
@@ -32,13 +29,18 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     draft: false,
     url: null,
   };
-  const snapshot = await buildGitSnapshot({
+  const report = await runLocalAnalysis({
     repo: scenario.repo,
     base: scenario.base,
     head: scenario.head,
     pr,
+    config: null,
+    agentPublicKeys: {},
+    engine: "embedded",
+    rules: [],
+    env: io.env,
+    cwd: io.cwd,
   });
-  const report = analyze(snapshot, { config: DEFAULT_CONFIG, now: () => new Date(), version: toolVersion() });
   io.stdout(renderText(report));
   io.stdout(
     [

@@ -1,4 +1,4 @@
-import type { AttributionSummary } from "./attribution.js";
+import type { AttributionSummary, AuthorClass } from "./attribution.js";
 
 export type Verdict = "allow" | "warn" | "block";
 
@@ -34,7 +34,25 @@ export interface Finding {
   endLine: number;
   severity: "error" | "warning" | "note";
   message: string;
+  /** The agent that wrote the line the finding starts on (null: a human, a bot, or unknown — see authorClass). */
   agent: string | null;
+  authorClass: AuthorClass;
+  commit: string | null;
+}
+
+/** How detection ran, so "no findings" is never confused with "not scanned". */
+export interface DetectionSummary {
+  status: "ran" | "failed" | "disabled";
+  engine: string | null;
+  engineVersion: string | null;
+  rulePack: { digest: string; rules: number } | null;
+  filter: string | null;
+  /** Results the engine produced over the changed files, before the filter. */
+  resultsBeforeFilter: number;
+  unsupportedRules: Array<{ ruleId: string; reason: string }>;
+  errors: Array<{ type: string; message: string; path?: string; ruleId?: string }>;
+  skippedFiles: Array<{ path: string; reason: string }>;
+  failure: string | null;
 }
 
 export interface Report {
@@ -47,6 +65,7 @@ export interface Report {
   decision: Decision;
   attribution: AttributionSummary;
   findings: Finding[];
+  detection: DetectionSummary;
   /** Review signals arrive with the governance work; until then this says so. */
   signals: { status: "not-implemented" | "computed"; [name: string]: unknown };
   notes: string[];

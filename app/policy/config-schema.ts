@@ -31,6 +31,27 @@ export const attributionSchema = z
   })
   .strict();
 
+const findingLevel = z.enum(["note", "warning", "error", "never"]);
+
+/** Findings at or above `warn` warn, at or above `block` block ("never" turns a step off). */
+const findingThresholds = z
+  .object({
+    warn: findingLevel.default("warning"),
+    block: findingLevel.default("error"),
+  })
+  .strict();
+
+export const detectionSchema = z
+  .object({
+    /** Run the rules at all. */
+    enabled: z.boolean().default(true),
+    /** Which findings count: on added lines (default), anywhere in a changed hunk, anywhere in a changed file. */
+    filter: z.enum(["added", "context", "file"]).default("added"),
+    /** Run the bundled rule pack (rules/). */
+    bundled_rules: z.boolean().default(true),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     /** Block when any added line has no known author class. */
@@ -48,17 +69,28 @@ export const policySchema = z
     allowed_agents: z.array(agentId).default([]),
     /** What an Agent-Signature that fails verification (possible spoofing) does to the verdict. */
     invalid_signature: level.default("block"),
+    /** Severity thresholds for findings, with stricter or looser ones for lines a given agent wrote. */
+    findings: findingThresholds
+      .extend({ agents: z.record(agentId, findingThresholds).default({}) })
+      .strict()
+      .default({ warn: "warning", block: "error", agents: {} }),
+    /** What it does to the verdict when the detection engine fails (fail closed by default). */
+    detection_failure: level.default("block"),
+    /** What rules the engine could not run do to the verdict (they are always listed). */
+    unsupported_rules: level.default("info"),
   })
   .strict();
 
 export const configSchema = z
   .object({
     attribution: attributionSchema.default(attributionSchema.parse({})),
+    detection: detectionSchema.default(detectionSchema.parse({})),
     policy: policySchema.default(policySchema.parse({})),
   })
   .strict();
 
 export type ProvenanceConfig = z.infer<typeof configSchema>;
 export type PolicyConfig = ProvenanceConfig["policy"];
+export type FindingThreshold = z.infer<typeof findingLevel>;
 
 export const DEFAULT_CONFIG: ProvenanceConfig = configSchema.parse({});

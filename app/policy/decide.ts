@@ -86,23 +86,21 @@ function invalidSignatureReasons(summary: AttributionSummary, policy: PolicyConf
     }));
 }
 
-/** Work later stages add; said plainly so nobody mistakes "not run" for "clean". */
-export interface PendingStage {
-  code: string;
-  message: string;
-}
-
+/**
+ * `extra` carries reasons other stages produced (findings, detection status,
+ * stages that did not run — said plainly so nobody mistakes "not run" for "clean").
+ */
 export function decide(
   summary: AttributionSummary,
   policy: PolicyConfig,
-  pending: readonly PendingStage[] = [],
+  extra: readonly Reason[] = [],
 ): Decision {
   const reasons: Reason[] = [
     ...invalidSignatureReasons(summary, policy),
     disallowedAgentReason(summary, policy),
     unknownReason(summary, policy),
     agentShareReason(summary, policy),
-    ...pending.map((p): Reason => ({ code: p.code, level: "info", message: p.message, evidence: [] })),
+    ...extra,
   ].filter((r): r is Reason => r !== null);
   let verdict: Verdict = "allow";
   for (const r of reasons) {

@@ -68,6 +68,20 @@ export function renderText(report: Report): string {
   if (a.files.length > MAX_FILES_SHOWN)
     out.push(`  … ${a.files.length - MAX_FILES_SHOWN} more files (see --json)`);
 
+  const d = report.detection;
+  out.push(
+    "",
+    d.status === "ran"
+      ? `Findings on changed lines (${d.engine} engine, ${d.rulePack?.rules ?? 0} rules, filter "${d.filter}"): ${report.findings.length}`
+      : `Findings: detection ${d.status}${d.failure !== null ? ` — ${d.failure}` : ""}`,
+  );
+  for (const f of report.findings.slice(0, MAX_FILES_SHOWN)) {
+    const by = f.agent ?? f.authorClass;
+    out.push(`  ${f.severity.padEnd(7)} ${f.path}:${f.startLine}  ${f.ruleId}  (written by ${by})`);
+  }
+  if (report.findings.length > MAX_FILES_SHOWN)
+    out.push(`  … ${report.findings.length - MAX_FILES_SHOWN} more (see --json)`);
+
   out.push("", `Verdict: ${report.decision.verdict.toUpperCase()}`);
   const mark = { block: "✖", warn: "!", allow: "✓", info: "·" } as const;
   for (const r of report.decision.reasons) out.push(`  ${mark[r.level]} [${r.code}] ${r.message}`);

@@ -115,11 +115,15 @@ describe("decide", () => {
     expect(d.reasons[0]?.message).toBe("1 of 10 added lines (10.0%) have no known author");
   });
 
-  it("states stages that did not run as info reasons without changing the verdict", () => {
-    const d = decide(summarizeAttribution(clean, []), policy(), [
-      { code: "detection_not_run", message: "not run" },
+  it("folds in other stages' reasons: info keeps the verdict, block raises it", () => {
+    const info = decide(summarizeAttribution(clean, []), policy(), [
+      { code: "review_signals_not_run", level: "info", message: "not run", evidence: [] },
     ]);
-    expect(d.verdict).toBe("allow");
-    expect(d.reasons.find((r) => r.code === "detection_not_run")?.level).toBe("info");
+    expect(info.verdict).toBe("allow");
+    const block = decide(summarizeAttribution(clean, []), policy(), [
+      { code: "risky_code", level: "block", message: "sql", evidence: [] },
+    ]);
+    expect(block.verdict).toBe("block");
+    expect(block.reasons[0]?.code).toBe("risky_code");
   });
 });

@@ -20,6 +20,8 @@ export interface GitRunner {
 export interface RunOptions {
   /** A lower output cap for this one process (never above the runner's own). */
   maxOutputBytes?: number;
+  /** Bytes written to the process's stdin (e.g. object names for `cat-file --batch`). */
+  input?: Buffer;
 }
 
 export interface GitRunnerOptions {
@@ -118,19 +120,19 @@ export function createGitRunner(options: GitRunnerOptions): GitRunner {
     run(args, runOptions) {
       count += 1;
       const cap = Math.min(settings.maxOutputBytes, runOptions?.maxOutputBytes ?? Infinity);
-      return runOnce({ ...settings, maxOutputBytes: cap }, args);
+      return runOnce({ ...settings, maxOutputBytes: cap }, args, runOptions?.input);
     },
   };
 }
 
 type Settings = Required<GitRunnerOptions>;
 
-function runOnce(settings: Settings, args: readonly string[]): Promise<Buffer> {
+function runOnce(settings: Settings, args: readonly string[], input?: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(settings.gitBinary, [...HARDENING_ARGS, ...args], {
       cwd: settings.cwd,
       env: gitEnvironment(),
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       shell: false,
       windowsHide: true,
     });
@@ -164,6 +166,9 @@ function runOnce(settings: Settings, args: readonly string[]): Promise<Buffer> {
         stderr += chunk.slice(0, MAX_GIT_STDERR_BYTES - stderr.length);
     });
     child.on("error", (err) => fail(null, `could not start ${settings.gitBinary}: ${err.message}`));
+    // EPIPE when git exits early is reported through the exit status instead.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(input);
     child.on("close", (code, signal) => {
       if (settled) return;
       if (code === 0) {
