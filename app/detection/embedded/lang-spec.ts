@@ -51,6 +51,12 @@ export interface LangSpec {
   namedOnly: ReadonlySet<string>;
   /** Import statements: a bare identifier pattern does not match inside them (Semgrep: `foo` ≠ `import foo`). */
   imports: ReadonlySet<string>;
+  /** Text pieces of interpolated strings (f-strings, template literals). */
+  stringParts: ReadonlySet<string>;
+  /** Named delimiter nodes of strings, ignored like punctuation. */
+  delimiters: ReadonlySet<string>;
+  /** Binary operations: `a + b + ...` absorbs further operands of the same operator. */
+  binaries: ReadonlySet<string>;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -72,7 +78,7 @@ const PYTHON: LangSpec = {
   keywordArgument: "keyword_argument",
   argumentLists: set("argument_list"),
   optional: new Map([
-    ["*", set("comment")],
+    ["*", set("comment", "format_specifier", "type_conversion")],
     ["function_definition", set("async", "->", "type")],
     ["class_definition", set("argument_list", "type_parameter")],
     ["if_statement", set("elif_clause", "else_clause")],
@@ -105,6 +111,9 @@ const PYTHON: LangSpec = {
     "expression_list",
   ),
   imports: set("import_statement", "import_from_statement", "future_import_statement"),
+  stringParts: set("string_content"),
+  delimiters: set("string_start", "string_end"),
+  binaries: set("binary_operator", "boolean_operator"),
 };
 
 const JS_OPTIONAL_ANY = set(
@@ -210,6 +219,9 @@ const JS: LangSpec = {
     "array_pattern",
   ),
   imports: set("import_statement"),
+  stringParts: set("string_fragment"),
+  delimiters: set(),
+  binaries: set("binary_expression"),
 };
 
 /** The tables for a language, or null when the structural matcher does not support it. */

@@ -65,8 +65,18 @@ export function matchSeq(
     return false;
   }
   const t = ts[j];
+  if (p.t === "node" && (t === undefined || t.kind !== p.kind) && elidable(p, ctx.spec)) {
+    // `new $C(...)` ~ `new Foo`, `class $C(...):` ~ `class C:`: an argument list of only `...` may be absent.
+    if (matchSeq(ps, i + 1, ts, j, ctx, k)) return true;
+  }
   if (t === undefined) return false;
   return matchNode(p, t, ctx, () => matchSeq(ps, i + 1, ts, j + 1, ctx, k));
+}
+
+function elidable(p: PSyntax, spec: LangSpec): boolean {
+  return (
+    spec.argumentLists.has(p.kind) && p.children.length > 0 && p.children.every((c) => c.t === "ellipsis")
+  );
 }
 
 /** Python arguments: positional items in order, each pattern keyword argument found anywhere among the rest. */

@@ -84,7 +84,10 @@ function matchDeep(inner: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
 }
 
 function matchString(p: PString, t: TNode, ctx: MatchCtx, k: K): boolean {
-  if (!ctx.spec.strings.has(t.kind)) return false;
+  const spec = ctx.spec;
+  if (spec.stringParts.has(t.kind)) return p.regex !== null && p.regex.test(t.text) && k();
+  if (!spec.strings.has(t.kind)) return false;
+  if (p.fstring) return /^[a-zA-Z]*[fF]/.test(t.text) && (p.mode !== "any" ? false : k());
   const content = stringContent(t);
   if (content === null) return false;
   switch (p.mode) {
@@ -153,10 +156,19 @@ function matchSyntax(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
   if (kindsCompatible(p, t, spec)) {
     if (p.leaf) {
       if (leafEqual(p, t, spec) && k()) return true;
-    } else if (matchChildren(p, t, ctx, k)) return true;
+    } else if (matchChildren(p, t, ctx, k) || matchBinaryTail(p, t, ctx, k)) return true;
   }
   if (p.dotted !== null && resolveDotted(t, ctx.file) === p.dotted) return k();
   return false;
+}
+
+/** `a + b + ...` against `a + b + c + d`: the trailing ellipsis absorbs operands of the same operator. */
+function matchBinaryTail(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
+  if (!ctx.spec.binaries.has(p.kind) || p.children[p.children.length - 1]?.t !== "ellipsis") return false;
+  const op = p.children[1];
+  const [left, tOp] = t.sig();
+  if (op?.t !== "node" || !tOp || tOp.text !== op.text || left?.kind !== t.kind) return false;
+  return matchNode(p, left, ctx, k);
 }
 
 interface FnParts<N> {

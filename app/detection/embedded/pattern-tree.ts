@@ -37,6 +37,8 @@ export interface PString {
   mode: "any" | "exact" | "regex" | "mv";
   value: string;
   regex: RegExp | null;
+  /** A Python `f"..."` pattern: only f-strings match. */
+  fstring?: boolean;
 }
 
 /** Raised while converting a pattern whose parse contains errors. */
@@ -63,7 +65,10 @@ export function stringPattern(text: string, spec: LangSpec): PString | null {
     if (text.startsWith("`") && text.includes("${")) return null;
     body = text.slice(1, -1);
   }
-  if (body === "...") return { t: "string", mode: "any", value: body, regex: null };
+  if (body === "...") {
+    const fstring = spec.family === "python" && /^[a-zA-Z]*[fF]/.test(text);
+    return { t: "string", mode: "any", value: body, regex: null, fstring };
+  }
   const mv = STRING_MV.exec(body);
   if (mv) return { t: "string", mode: "mv", value: `$${mv[1] ?? ""}`, regex: null };
   const re = STRING_REGEX.exec(body);
@@ -76,6 +81,15 @@ export function stringPattern(text: string, spec: LangSpec): PString | null {
     }
   }
   return { t: "string", mode: "exact", value: body, regex: null };
+}
+
+/** A text piece of an interpolated string: `...` matches any pieces, `a...b` any text between. */
+function stringPart(kind: string, text: string): PNode {
+  if (text === "...") return { t: "ellipsis" };
+  if (!text.includes("..."))
+    return { t: "node", kind, named: true, leaf: true, text, children: [], dotted: null };
+  const source = text.split("...").map(escapeRegex).join("[\\s\\S]*");
+  return { t: "string", mode: "regex", value: text, regex: new RegExp(`^${source}$`) };
 }
 
 export function isPlaceholderNode(p: PNode): boolean {
@@ -98,7 +112,8 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
   const end = range.end.index;
   const text = src.slice(start, end);
   if (kind === "ERROR") throw new PatternSyntaxError(`syntax error at ${JSON.stringify(text.slice(0, 40))}`);
-  if (spec.comments.has(kind)) return null;
+  if (spec.comments.has(kind) || spec.delimiters.has(kind)) return null;
+  if (spec.stringParts.has(kind)) return stringPart(kind, text);
   const kids = sg.children();
   if (kids.length === 0) {
     if (start === end && kind !== "") throw new PatternSyntaxError(`missing ${kind}`);
@@ -106,7 +121,6 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     if (spec.textLeaves.has(kind) && text.trim() === "") return null;
     const ph = placeholderOf(text);
     if (ph && ph.t !== "deep") return ph;
-    if (kind === "string_fragment" && text === "...") return { t: "ellipsis" };
     const leafText = spec.textLeaves.has(kind) ? text.trim() : text;
     return { t: "node", kind, named, leaf: true, text: leafText, children: [], dotted: null };
   }
@@ -234,7 +248,8 @@ export function patternTokens(
       }
       break;
     case "string":
-      if (p.mode === "exact" && p.value !== "") out.add(escapeRegex(p.value));
+      // Python's implicit concatenation ('a' 'b') splits content, so only JS requires the content itself.
+      if (p.mode === "exact" && p.value !== "" && spec.family === "js") out.add(escapeRegex(p.value));
       else out.add("[\"'`]");
       break;
     case "deep":

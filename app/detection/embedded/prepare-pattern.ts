@@ -141,6 +141,10 @@ class Scanner {
       if (!m) return false;
       const quote = m[1] ?? '"';
       this.emit(m[0], m[0].length);
+      if (/[fF]/.test(m[0])) {
+        this.copyInterpolated(quote, "{");
+        return true;
+      }
       return this.copyUntil(quote, true);
     }
     if (src.startsWith("//", this.i)) return this.copyUntil("\n", false);
@@ -154,7 +158,7 @@ class Scanner {
     }
     if (ch === "`") {
       this.emit(ch, 1);
-      this.copyTemplate();
+      this.copyInterpolated("`", "${");
       return true;
     }
     return false;
@@ -176,18 +180,20 @@ class Scanner {
     return true;
   }
 
-  /** Template literal body: text copied, `${ ... }` substitutions prepared like code. */
-  private copyTemplate(): void {
+  /** Template literal / f-string body: text copied, `${ ... }` / `{ ... }` substitutions prepared like code. */
+  private copyInterpolated(close: string, open: string): void {
     const src = this.src;
     while (this.i < src.length) {
       const ch = src[this.i];
       if (ch === "\\") {
         this.emit(src.slice(this.i, this.i + 2), 2);
-      } else if (ch === "`") {
-        this.emit("`", 1);
+      } else if (src.startsWith(close, this.i)) {
+        this.emit(close, close.length);
         return;
-      } else if (src.startsWith("${", this.i)) {
-        this.emit("${", 2);
+      } else if (open === "{" && src.startsWith("{{", this.i)) {
+        this.emit("{{", 2);
+      } else if (src.startsWith(open, this.i)) {
+        this.emit(open, open.length);
         const inner = new Scanner(src, this.family, this.dictBraces);
         inner.i = this.i;
         inner.counter = this.counter;

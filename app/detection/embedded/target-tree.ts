@@ -78,7 +78,7 @@ export class TNode {
     const jsx = this.kind.startsWith("jsx_");
     this.sigMemo = this.children().filter((c) => {
       const kind = c.kind;
-      if (spec.comments.has(kind)) return false;
+      if (spec.comments.has(kind) || spec.delimiters.has(kind)) return false;
       if (!c.named && (spec.punctuation.has(kind) || (jsx && spec.jsxPunctuation.has(kind)))) return false;
       if (spec.textLeaves.has(kind) && c.text.trim() === "") return false;
       return true;

@@ -127,6 +127,18 @@ const cases: Case[] = [
     expect: [["new Foo(1, 2)", { $C: "Foo" }]],
   },
   {
+    name: "constructor call without parentheses",
+    pattern: "new $C(...)",
+    code: "a = new Foo;\n",
+    expect: [["new Foo", { $C: "Foo" }]],
+  },
+  {
+    name: "template literal text piece with an ellipsis",
+    pattern: "`SELECT ...${$X}`",
+    code: "q = `SELECT * FROM t WHERE id=${id}`;\nr = `DELETE FROM t WHERE id=${id}`;\n",
+    expect: [["`SELECT * FROM t WHERE id=${id}`", { $X: "id" }]],
+  },
+  {
     name: "await",
     pattern: "await $X",
     code: "async function f() { await g(); return h(); }\n",

@@ -105,6 +105,12 @@ const cases: Case[] = [
       ["current + total", { $X: "current", $Y: "total" }],
     ],
   },
+  {
+    name: "ellipsis absorbs further operands of a binary operator",
+    pattern: "$X = 1 + 2 + ...",
+    code: "foo = 1 + 2 + 3 + 4\nbaz = 1 + 2 - 3\n",
+    expect: [["foo = 1 + 2 + 3 + 4", { $X: "foo" }]],
+  },
   // Deep expressions.
   {
     name: "deep expression in a condition",

@@ -135,6 +135,15 @@ const cases: Case[] = [
     expect: [["@login\n@app.route('/x')\ndef view():\n    return 1", { $F: "view" }]],
   },
   {
+    name: "class with any parents, none included",
+    pattern: "class $C(...):\n    ...",
+    code: "class A:\n    pass\nclass B(C, D):\n    pass\n",
+    expect: [
+      ["class A:\n    pass", { $C: "A" }],
+      ["class B(C, D):\n    pass", { $C: "B" }],
+    ],
+  },
+  {
     name: "lambda",
     pattern: "lambda $X: $X + 1",
     code: "f = lambda y: y + 1\ng = lambda y: z + 1\n",
@@ -182,6 +191,33 @@ const cases: Case[] = [
     pattern: 'requests.get("=~/dev\\./i")',
     code: "requests.get('api.DEV.corp.com')\nrequests.get('api.prod.com')\n",
     expect: ["requests.get('api.DEV.corp.com')"],
+  },
+  {
+    name: "f-string with an interpolated metavariable",
+    pattern: 'cursor.execute(f"...{$X}...")',
+    code: 'cursor.execute(f"SELECT * FROM t WHERE id = {uid}")\ncursor.execute(f\'{q!r:>3}\')\ncursor.execute("SELECT 1")\n',
+    expect: [
+      ['cursor.execute(f"SELECT * FROM t WHERE id = {uid}")', { $X: "uid" }],
+      ["cursor.execute(f'{q!r:>3}')", { $X: "q" }],
+    ],
+  },
+  {
+    name: "f-string text pieces with an ellipsis",
+    pattern: 'log(f"user {$U} ...")',
+    code: 'log(f"user {name} logged in")\nlog(f"admin {name} logged in")\n',
+    expect: [['log(f"user {name} logged in")', { $U: "name" }]],
+  },
+  {
+    name: 'f"..." matches only f-strings',
+    pattern: 'f"..."',
+    code: 'a = f"x{y}"\nb = "plain"\nc = F\'z\'\n',
+    expect: ['f"x{y}"', "F'z'"],
+  },
+  {
+    name: "implicitly concatenated string literal compares by joined content",
+    pattern: 'requests.get("https://example.com")',
+    code: "requests.get('https://' 'example.com')\nrequests.get('https://' 'example.org')\n",
+    expect: ["requests.get('https://' 'example.com')"],
   },
   // Containers.
   {
