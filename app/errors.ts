@@ -13,7 +13,8 @@ export type ErrorCode =
   | "UNSAFE_PATH"
   | "IO_FAILED"
   | "BAD_RULES"
-  | "ENGINE_FAILED";
+  | "ENGINE_FAILED"
+  | "BAD_DETECTOR";
 
 export class ProvenanceError extends Error {
   readonly code: ErrorCode;

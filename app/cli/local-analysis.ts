@@ -4,6 +4,7 @@
  * changed files at head, then the pure pipeline.
  */
 import type { DetectionInput } from "../detection/detection-input.js";
+import { loadDetectors } from "../detection/load-detectors.js";
 import { bundledRulesDir, loadRulePacks } from "../detection/rule-packs.js";
 import { runDetection } from "../detection/run-detection.js";
 import type { EngineChoice } from "../detection/select-engine.js";
@@ -64,6 +65,7 @@ export async function runLocalAnalysis(opts: LocalAnalysisOptions): Promise<Repo
       filter: config.detection.filter,
       env: opts.env,
       timeoutMs: ENGINE_TIMEOUT_MS,
+      detectors: await loadDetectors(opts.env),
       readFiles: (paths) => readBlobs(git, snapshot.head, paths),
     });
   }

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   keygen: async () => (await import("./keygen.js")).runKeygen,
   demo: async () => (await import("./demo.js")).runDemo,
   scan: async () => (await import("./scan.js")).runScan,
+  capabilities: async () => (await import("./capabilities.js")).runCapabilities,
 };
 
 const USAGE = `usage: agent-provenance <command> [options]
@@ -20,6 +21,7 @@ commands:
   keygen    create an Ed25519 key pair (PEM)
   demo      build a sample repository with agent and human commits and analyse it
   scan      run Semgrep-format rules over files (Semgrep-compatible JSON), or test rules with --test
+  capabilities  list engines, the rule pack (digest), rules the embedded engine cannot run, custom detectors
 
 run "agent-provenance <command> --help" for options`;
 

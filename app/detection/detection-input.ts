@@ -20,6 +20,7 @@ export type DetectionInput =
       engineVersion: string;
       pack: { digest: string; files: Array<{ path: string; sha256: string }>; rules: RuleInfo[] };
       output: EngineOutput;
+      detectors: Array<{ id: string; version: string; module: string }>;
       filter: FilterMode;
       /** Changed files not given to the engine (binary, too large, deleted), with why. */
       skipped: Array<{ path: string; reason: string }>;

@@ -8,6 +8,8 @@ import { isProvenanceError } from "../errors.js";
 import { BINARY_SNIFF_BYTES, MAX_FILE_BYTES } from "../limits.js";
 import type { ChangedFile } from "../model/snapshot.js";
 import type { DetectionInput } from "./detection-input.js";
+import type { LoadedDetector } from "./detector.js";
+import { runDetectors } from "./run-detectors.js";
 import type { FilterMode } from "./filter-findings.js";
 import { languageOf } from "./language-of.js";
 import { selectEngine, type EngineChoice } from "./select-engine.js";
@@ -19,6 +21,8 @@ export interface DetectionOptions {
   filter: FilterMode;
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
+  /** Custom detectors (PROVENANCE_DETECTOR_MODULE_PATHS), run next to the engine. */
+  detectors: readonly LoadedDetector[];
   /** Reads files at head: their bytes, and the paths it could not read with why. */
   readFiles: (
     paths: string[],
@@ -60,7 +64,8 @@ export async function runDetection(
   }
   const engine = await selectEngine(opts.engine, opts.env);
   try {
-    const output = await engine.run(opts.pack, targets, { timeoutMs: opts.timeoutMs });
+    const ruleOutput = await engine.run(opts.pack, targets, { timeoutMs: opts.timeoutMs });
+    const output = await runDetectors(opts.detectors, targets, ruleOutput, opts.timeoutMs);
     return {
       status: "ran",
       engine: engine.name,
@@ -76,6 +81,11 @@ export async function runDetection(
         })),
       },
       output,
+      detectors: opts.detectors.map((d) => ({
+        id: d.detector.id,
+        version: d.detector.version,
+        module: d.module,
+      })),
       filter: opts.filter,
       skipped,
     };

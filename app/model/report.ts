@@ -46,6 +46,8 @@ export interface DetectionSummary {
   engine: string | null;
   engineVersion: string | null;
   rulePack: { digest: string; rules: number } | null;
+  /** Custom detectors that ran next to the rules. */
+  detectors: Array<{ id: string; version: string }>;
   filter: string | null;
   /** Results the engine produced over the changed files, before the filter. */
   resultsBeforeFilter: number;
