@@ -55,10 +55,20 @@ export class CandidateIndex {
       const shared =
         pool.covered.size === 0 ? (this.queries.get(file.language) ?? []).slice(0, MAX_SHARED) : [];
       const pending = shared.includes(q) ? shared : [...shared, q];
-      const rules: Record<string, unknown>[] = [];
+      // Per kind, one regex: the alternation of each query's most selective filter (a superset of every query).
+      const byKind = new Map<string, Set<string> | null>();
       for (const p of pending) {
         pool.covered.add(p.id);
-        const rule = file.rule([...p.kinds], [...p.regexes, ...spellings(p, file)]);
+        const key = spellings(p, file)[0] ?? p.regexes[0];
+        for (const kind of p.kinds) {
+          const alts = byKind.get(kind);
+          if (alts === null) continue;
+          byKind.set(kind, key === undefined ? null : (alts ?? new Set()).add(key));
+        }
+      }
+      const rules: Record<string, unknown>[] = [];
+      for (const [kind, alts] of byKind) {
+        const rule = file.rule([kind], alts ? [[...alts].map((a) => `(?:${a})`).join("|")] : []);
         if (rule) rules.push(rule);
       }
       const found =
