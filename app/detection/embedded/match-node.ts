@@ -11,7 +11,11 @@ import type { PNode, PString, PSyntax } from "./pattern-tree.js";
 import { stringContent } from "./target-tree.js";
 import type { FileState, TNode } from "./target-tree.js";
 
-export type Bound = { one: TNode } | { many: readonly TNode[]; pos: number };
+/** A metavariable's value: one node, a sequence (`$...X`), or the content of a string literal (`"$X"`). */
+export type Bound =
+  | { one: TNode }
+  | { many: readonly TNode[]; pos: number }
+  | { span: { start: number; end: number; key: string } };
 
 export interface MatchCtx {
   readonly file: FileState;
@@ -51,6 +55,19 @@ export function bindOne(name: string, t: TNode, ctx: MatchCtx, k: K): boolean {
   const prev = ctx.env.get(name);
   if (prev) return "one" in prev && sameKey(prev.one, t) && k();
   ctx.env.set(name, { one: t });
+  if (k()) return true;
+  ctx.env.delete(name);
+  return false;
+}
+
+/** `"$X"`: binds the string's content (Semgrep binds the text without the quotes). */
+function bindContent(name: string, t: TNode, content: string, ctx: MatchCtx, k: K): boolean {
+  const prev = ctx.env.get(name);
+  if (prev) return "span" in prev && prev.span.key === content && k();
+  const text = t.text;
+  const closing = /("""|'''|.)$/.exec(text)?.[1]?.length ?? 1;
+  const start = t.start + text.length - closing - content.length;
+  ctx.env.set(name, { span: { start, end: start + content.length, key: content } });
   if (k()) return true;
   ctx.env.delete(name);
   return false;
@@ -98,7 +115,7 @@ function matchString(p: PString, t: TNode, ctx: MatchCtx, k: K): boolean {
     case "regex":
       return p.regex !== null && p.regex.test(content) && k();
     case "mv":
-      return bindOne(p.value, t, ctx, k);
+      return t.kind === "concatenated_string" ? bindOne(p.value, t, ctx, k) : bindContent(p.value, t, content, ctx, k);
   }
 }
 

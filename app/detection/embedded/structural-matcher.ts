@@ -24,6 +24,10 @@ function binding(file: FileState, bound: Bound, fallback: number): Binding {
   let start: number;
   let end: number;
   let keyOf: () => string;
+  if ("span" in bound) {
+    const { span } = bound;
+    return { text: file.text.slice(span.start, span.end), key: span.key, start: span.start, end: span.end };
+  }
   if ("one" in bound) {
     start = bound.one.start;
     end = bound.one.end;

@@ -33,6 +33,13 @@ describe("structural matcher: offsets and bindings", () => {
     });
   });
 
+  it("a literal metavariable binds the string content range", () => {
+    const code = "x = 1; open(`/tmp/${d}`); open('/etc/passwd');\n";
+    const [m] = matcher.match('open("$P")', matcher.parseFile("javascript", code));
+    expect(m?.bindings.$P).toEqual({ text: "/etc/passwd", key: "/etc/passwd", start: 32, end: 43 });
+    expect(code.slice(32, 43)).toBe("/etc/passwd");
+  });
+
   it("an empty ellipsis metavariable binds an empty range", () => {
     const [m] = matcher.match("f($...A)", matcher.parseFile("javascript", "f();\n"));
     expect(m?.bindings["$...A"]).toMatchObject({ text: "", key: "" });

@@ -181,10 +181,13 @@ const cases: Case[] = [
     expect: ["'z'"],
   },
   {
-    name: "literal metavariable",
+    name: "literal metavariable binds the content without quotes",
     pattern: 'foo("$X")',
-    code: "foo('bar')\nfoo(bar)\n",
-    expect: [["foo('bar')", { $X: "'bar'" }]],
+    code: "foo('bar')\nfoo(bar)\nfoo(\"\"\"multi\"\"\")\n",
+    expect: [
+      ["foo('bar')", { $X: "bar" }],
+      ['foo("""multi""")', { $X: "multi" }],
+    ],
   },
   {
     name: "string regex",
