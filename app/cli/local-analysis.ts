@@ -8,7 +8,8 @@ import { loadDetectors } from "../detection/load-detectors.js";
 import { bundledRulesDir, loadRulePacks } from "../detection/rule-packs.js";
 import { runDetection } from "../detection/run-detection.js";
 import type { EngineChoice } from "../detection/select-engine.js";
-import { ENGINE_TIMEOUT_MS } from "../limits.js";
+import { ProvenanceError } from "../errors.js";
+import { ENGINE_TIMEOUT_MS, MAX_CONFIG_BYTES } from "../limits.js";
 import type { Report } from "../model/report.js";
 import type { PullRequestMeta } from "../model/snapshot.js";
 import { analyze } from "../pipeline.js";
@@ -37,12 +38,27 @@ export interface LocalAnalysisOptions {
   cwd: string;
 }
 
+/**
+ * Only an absent file means "defaults": a path that holds something unreadable
+ * (a directory, a submodule, an oversized file) is an error, never a silent
+ * fallback to the defaults; the size limit is the one `--config` applies.
+ */
 async function configAtBase(git: GitRunner, base: string): Promise<ProvenanceConfig> {
+  const source = `${CONFIG_PATH} at ${base.slice(0, 12)}`;
   const read = await readBlobs(git, base, [CONFIG_PATH]);
   const bytes = read.contents.get(CONFIG_PATH);
-  return bytes === undefined
-    ? DEFAULT_CONFIG
-    : parseConfig(bytes.toString("utf8"), `${CONFIG_PATH} at ${base.slice(0, 12)}`);
+  if (bytes === undefined) {
+    const unreadable = read.skipped.find((s) => !s.reason.startsWith("not found"));
+    if (unreadable !== undefined) throw new ProvenanceError("BAD_CONFIG", `${source}: ${unreadable.reason}`);
+    return DEFAULT_CONFIG;
+  }
+  if (bytes.length > MAX_CONFIG_BYTES) {
+    throw new ProvenanceError(
+      "BAD_CONFIG",
+      `${source}: ${bytes.length} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`,
+    );
+  }
+  return parseConfig(bytes.toString("utf8"), source);
 }
 
 export async function runLocalAnalysis(opts: LocalAnalysisOptions): Promise<Report> {
