@@ -221,7 +221,30 @@ function stmts(
   return matchStatement(p, t, ctx, () => stmts(ps, i + 1, list, j + 1, Math.max(last, t.end), ctx, k));
 }
 
-const wordsMemo = new WeakMap<PNode, string[]>();
+const wordsMemo = new WeakMap<PNode, { words: string[]; mvs: string[] }>();
+
+/** Texts any node matching `e` contains: its fixed identifiers and the values of already-bound identifier metavariables. */
+function requiredTexts(e: PNode, ctx: MatchCtx): string[] {
+  let memo = wordsMemo.get(e);
+  if (!memo) {
+    memo = { words: [...patternWords(e, ctx.spec, false)], mvs: [...metavariables(e)] };
+    wordsMemo.set(e, memo);
+  }
+  const out = [...memo.words];
+  for (const name of memo.mvs) {
+    const bound = ctx.env.get(name);
+    if (bound && "one" in bound && /^[\w$]+$/.test(bound.one.text)) out.push(bound.one.text);
+  }
+  return out;
+}
+
+function metavariables(p: PNode, out = new Set<string>()): Set<string> {
+  if (p.t === "mv" && p.name !== "_") out.add(p.name);
+  else if (p.t === "node") for (const c of p.children) metavariables(c, out);
+  else if (p.t === "deep") metavariables(p.inner, out);
+  else if (p.t === "chain") metavariables(p.base, out);
+  return out;
+}
 
 function matchStatement(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
   const spec = ctx.spec;
@@ -229,26 +252,25 @@ function matchStatement(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
     const inner = t.kind === spec.expressionStatement && t.sig().length === 1 ? t.sig()[0] : undefined;
     return bindOne(p.name, inner ?? t, ctx, k);
   }
+  const required = requiredTexts(p, ctx);
+  const text = t.text;
+  if (!required.every((w) => text.includes(w))) return false;
   if (matchNode(p, t, ctx, k)) return true;
   if (p.t !== "node" || p.kind !== spec.expressionStatement || p.children.length !== 1) return false;
   const e = p.children[0] as PNode;
-  let words = wordsMemo.get(e);
-  if (!words) {
-    words = [...patternWords(e, spec, false)];
-    wordsMemo.set(e, words);
-  }
-  const text = t.text;
-  if (!words.every((w) => text.includes(w))) return false;
-  return deepInStatement(e, t, ctx, k);
+  return deepInStatement(e, t, requiredTexts(e, ctx), ctx, k);
 }
 
 /** Implicit deep expression statement: `e` anywhere in the statement, nested statement blocks excluded. */
-function deepInStatement(e: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
+function deepInStatement(e: PNode, t: TNode, required: readonly string[], ctx: MatchCtx, k: K): boolean {
   const spec = ctx.spec;
   for (const c of t.children()) {
-    if (!c.named || spec.comments.has(c.kind) || spec.blocks.has(c.kind)) continue;
+    if (!c.named) continue;
+    const text = c.text;
+    if (!required.every((w) => text.includes(w))) continue;
+    if (spec.comments.has(c.kind) || spec.blocks.has(c.kind)) continue;
     if (matchNode(e, c, ctx, k)) return true;
-    if (deepInStatement(e, c, ctx, k)) return true;
+    if (deepInStatement(e, c, required, ctx, k)) return true;
   }
   return false;
 }

@@ -46,8 +46,16 @@ export function matchNode(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
   }
 }
 
+/** Keys differ from texts only by whitespace, comments and quote style, so simple texts compare directly. */
+const NOT_SIMPLE = /[\s'"`#/]/;
+
 function sameKey(a: TNode, b: TNode): boolean {
-  return a === b || a.text === b.text || a.key() === b.key();
+  if (a === b) return true;
+  const ta = a.text;
+  const tb = b.text;
+  if (ta === tb) return true;
+  if (!NOT_SIMPLE.test(ta) && !NOT_SIMPLE.test(tb)) return false;
+  return a.key() === b.key();
 }
 
 export function bindOne(name: string, t: TNode, ctx: MatchCtx, k: K): boolean {
@@ -115,7 +123,9 @@ function matchString(p: PString, t: TNode, ctx: MatchCtx, k: K): boolean {
     case "regex":
       return p.regex !== null && p.regex.test(content) && k();
     case "mv":
-      return t.kind === "concatenated_string" ? bindOne(p.value, t, ctx, k) : bindContent(p.value, t, content, ctx, k);
+      return t.kind === "concatenated_string"
+        ? bindOne(p.value, t, ctx, k)
+        : bindContent(p.value, t, content, ctx, k);
   }
 }
 

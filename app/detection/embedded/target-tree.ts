@@ -198,8 +198,9 @@ export class FileState {
     const memo = this.flatMemo.get(block);
     if (memo) return memo;
     const items = [...block.sig()];
-    for (const nested of this.findAll([...this.spec.blocks], block)) {
-      if (nested !== block) items.push(...nested.sig());
+    for (const nested of this.findAll([...this.spec.blocks])) {
+      if (nested !== block && nested.start >= block.start && nested.end <= block.end)
+        items.push(...nested.sig());
     }
     items.sort((a, b) => a.start - b.start || b.end - a.end);
     const flat = { items, indexOf: new Map(items.map((n, i) => [n, i])) };
