@@ -3,6 +3,35 @@
  * (parsed by @ast-grep/napi, used only as a parser). Compiled patterns are
  * cached per (language, pattern); per-file work (node conversion, candidate
  * lookups, import aliases) is cached in the ParsedFile's tree.
+ *
+ * Languages: python, javascript, typescript, tsx. go and java parse but every
+ * match throws UnsupportedPatternError("language go not supported").
+ *
+ * Supported: metavariables with unification ($X, $_), ellipsis metavariables
+ * ($...X) in argument/parameter/item/statement lists, `...` for arguments,
+ * parameters, list/dict/object items, statements, a single item (`foo = ...`,
+ * `if (...)`), a function name, any string (`"..."`), text inside f-strings and
+ * template literals, a method chain (`$O.foo(). ... .bar()`), trailing
+ * operands of a binary operator (`1 + 2 + ...`); `<... P ...>`; literal
+ * metavariables (`"$X"`, bound to the content) and `"=~/re/flags"`; keyword
+ * arguments in any order; unordered dict/set/object items, JSX attributes,
+ * decorators and imported names (objects, JSX attributes, decorators and
+ * imports also allow extra items); expression patterns match any
+ * sub-expression and expression statements; statement sequences with `...`
+ * that may enter nested blocks (never leave them); implicit deep expression
+ * statements in sequences (`foo()` ~ `x = foo()`); optional target parts
+ * (else/elif, finally, type annotations, async, type arguments, optional
+ * chaining); parentheses ignored; numbers by value; strings by raw content
+ * regardless of quotes; JS `var`/`let`/`const` and assignment ~ declaration;
+ * arrows ~ functions; `<a />` ~ `<a>...</a>`; import aliasing for Python
+ * (`import a.b as c`, `from a import b [as c]`) and JavaScript (require,
+ * destructured require, ES default/namespace/named imports).
+ *
+ * Not supported (no match, or UnsupportedPatternError where detectable):
+ * typed metavariables (error), constant propagation, associative-commutative
+ * matching, symbolic propagation, partial statements (`if ($E)` without a
+ * body: error), `...` jumping out of a block, `"$X"`-style content binding inside f-strings,
+ * partial string content (`"foo..."` matches only that literal text).
  */
 import { compilePattern } from "./compile-pattern.js";
 import type { CompiledPattern } from "./compile-pattern.js";
