@@ -63,7 +63,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   if (base === undefined || head === undefined) {
     throw new ProvenanceError(
       "BAD_ARGUMENT",
-      `analyze: --base and --head are required (or --event)\n${ANALYZE_USAGE}`,
+      `--base and --head are required (or --event)\n${ANALYZE_USAGE}`,
     );
   }
   const report = await runLocalAnalysis({

@@ -35,7 +35,7 @@ export async function runKeygen(args: string[], io: CliIo): Promise<number> {
   if (values.force !== true) {
     for (const p of [privatePath, publicPath]) {
       if (await exists(p))
-        throw new ProvenanceError("BAD_ARGUMENT", `keygen: ${p} exists; use --force to replace it`);
+        throw new ProvenanceError("BAD_ARGUMENT", `${p} exists; use --force to replace it`);
     }
   }
   await mkdir(dir, { recursive: true });

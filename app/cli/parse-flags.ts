@@ -5,7 +5,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** node:util parseArgs in strict mode, with its errors turned into BAD_ARGUMENT. */
 export function parseFlags<O extends Options>(
-  command: string,
+  _command: string,
   args: string[],
   options: O,
   allowPositionals = false,
@@ -13,13 +13,14 @@ export function parseFlags<O extends Options>(
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (err) {
-    throw new ProvenanceError("BAD_ARGUMENT", `${command}: ${(err as Error).message}`, { cause: err });
+    // main() prefixes the command name already.
+    throw new ProvenanceError("BAD_ARGUMENT", (err as Error).message, { cause: err });
   }
 }
 
-export function requireFlag(command: string, name: string, value: string | undefined): string {
+export function requireFlag(_command: string, name: string, value: string | undefined): string {
   if (value === undefined || value === "") {
-    throw new ProvenanceError("BAD_ARGUMENT", `${command}: --${name} is required`);
+    throw new ProvenanceError("BAD_ARGUMENT", `--${name} is required`);
   }
   return value;
 }

@@ -32,7 +32,7 @@ function timeoutOf(value: string | undefined): number {
   if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new ProvenanceError(
       "BAD_ARGUMENT",
-      `scan: --timeout must be a positive number of seconds (got ${JSON.stringify(value)})`,
+      `--timeout must be a positive number of seconds (got ${JSON.stringify(value)})`,
     );
   }
   return Math.round(seconds * 1000);
@@ -63,7 +63,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
       if (values.rules !== undefined || positionals.length > 0) {
         throw new ProvenanceError(
           "BAD_ARGUMENT",
-          "scan: --test takes the rules path only (no --rules, no targets)",
+          "--test takes the rules path only (no --rules, no targets)",
         );
       }
       const engine = await selectEngine(choice, io.env);
@@ -73,7 +73,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
     }
     const rules = requireFlag("scan", "rules", values.rules);
     if (positionals.length === 0)
-      throw new ProvenanceError("BAD_ARGUMENT", `scan: at least one TARGET is required\n${SCAN_USAGE}`);
+      throw new ProvenanceError("BAD_ARGUMENT", `at least one TARGET is required\n${SCAN_USAGE}`);
     const pack = await loadRulePack(rules, io.cwd);
     const collected = await collectScanTargets(positionals, io.cwd);
     const engine = await selectEngine(choice, io.env);

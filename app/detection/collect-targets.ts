@@ -69,7 +69,7 @@ class Collector {
     }
     if (content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return;
     if (this.targets.size >= MAX_SCAN_TARGETS) {
-      throw new ProvenanceError("BAD_ARGUMENT", `scan: more than ${MAX_SCAN_TARGETS} files to scan`);
+      throw new ProvenanceError("BAD_ARGUMENT", `more than ${MAX_SCAN_TARGETS} files to scan`);
     }
     this.targets.set(path, { path, content: content.toString("utf8") });
   }
@@ -89,7 +89,7 @@ async function readSmallFile(file: string): Promise<Buffer> {
 function relativeTarget(arg: string, cwd: string): string {
   const rel = relative(cwd, resolve(cwd, arg));
   if (rel.startsWith("..") || isAbsolute(rel)) {
-    throw new ProvenanceError("BAD_ARGUMENT", `scan: target ${arg} is outside the working directory ${cwd}`);
+    throw new ProvenanceError("BAD_ARGUMENT", `target ${arg} is outside the working directory ${cwd}`);
   }
   return rel.split(sep).join("/");
 }
@@ -103,7 +103,7 @@ export async function collectScanTargets(args: readonly string[], cwd: string): 
     } catch (err) {
       if (err instanceof ProvenanceError) throw err;
       const code = (err as NodeJS.ErrnoException).code ?? "error";
-      throw new ProvenanceError("BAD_ARGUMENT", `scan: cannot read target ${arg} (${code})`, { cause: err });
+      throw new ProvenanceError("BAD_ARGUMENT", `cannot read target ${arg} (${code})`, { cause: err });
     }
   }
   const targets = [...collector.targets.values()].sort((a, b) =>

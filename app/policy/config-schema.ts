@@ -71,7 +71,15 @@ export const policySchema = z
     invalid_signature: level.default("block"),
     /** Severity thresholds for findings, with stricter or looser ones for lines a given agent wrote. */
     findings: findingThresholds
-      .extend({ agents: z.record(agentId, findingThresholds).default({}) })
+      .extend({
+        /** Per-agent overrides; a key left out inherits the global setting. */
+        agents: z
+          .record(
+            agentId,
+            z.object({ warn: findingLevel.optional(), block: findingLevel.optional() }).strict(),
+          )
+          .default({}),
+      })
       .strict()
       .default({ warn: "warning", block: "error", agents: {} }),
     /** What it does to the verdict when the detection engine fails (fail closed by default). */

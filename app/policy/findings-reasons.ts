@@ -15,7 +15,8 @@ function atLeast(level: Finding["severity"], threshold: FindingThreshold): boole
 }
 
 export function findingLevel(finding: Finding, policy: PolicyConfig): Reason["level"] {
-  const t = (finding.agent !== null ? policy.findings.agents[finding.agent] : undefined) ?? policy.findings;
+  const override = finding.agent !== null ? policy.findings.agents[finding.agent] : undefined;
+  const t = { warn: override?.warn ?? policy.findings.warn, block: override?.block ?? policy.findings.block };
   if (atLeast(finding.severity, t.block)) return "block";
   if (atLeast(finding.severity, t.warn)) return "warn";
   return "info";
@@ -93,12 +94,10 @@ export function detectionReasons(detection: DetectionSummary, policy: PolicyConf
       code: "detection_errors",
       level: "info",
       message: `the engine reported ${detection.errors.length} problem(s) with changed files (results for those files may be incomplete)`,
-      evidence: detection.errors
-        .slice(0, MAX_EVIDENCE)
-        .map((e) => ({
-          ...(e.path !== undefined ? { path: e.path } : {}),
-          detail: `${e.type}: ${e.message}`,
-        })),
+      evidence: detection.errors.slice(0, MAX_EVIDENCE).map((e) => ({
+        ...(e.path !== undefined ? { path: e.path } : {}),
+        detail: `${e.type}: ${e.message}`,
+      })),
     });
   }
   if (detection.skippedFiles.length > 0) {

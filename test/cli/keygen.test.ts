@@ -50,7 +50,7 @@ describe("main", () => {
     expect(io.err).toContain('unknown command "frobnicate"');
     const io2 = captureIo();
     expect(await main(["analyze", "--bogus"], io2)).toBe(2);
-    expect(io2.err).toMatch(/analyze: Unknown option '--bogus'/);
+    expect(io2.err).toMatch(/agent-provenance analyze: Unknown option '--bogus'/);
   });
 
   it("prints usage and version", async () => {

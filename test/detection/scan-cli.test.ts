@@ -166,9 +166,9 @@ describe("scan", () => {
   it.each([
     [
       ["scan", "--rules", "fixtures/semgrep/engine-rules.yml"],
-      "agent-provenance scan: scan: at least one TARGET is required",
+      "agent-provenance scan: at least one TARGET is required",
     ],
-    [["scan", "fixtures"], "agent-provenance scan: scan: --rules is required"],
+    [["scan", "fixtures"], "agent-provenance scan: --rules is required"],
     [
       ["scan", "--rules", "x.yml", "--engine", "fast", "a"],
       'agent-provenance scan: --engine must be one of auto, semgrep, embedded (got "fast")',
@@ -179,11 +179,11 @@ describe("scan", () => {
     ],
     [
       ["scan", "--rules", "fixtures/semgrep/engine-rules.yml", "../outside"],
-      `agent-provenance scan: scan: target ../outside is outside the working directory ${REPO}`,
+      `agent-provenance scan: target ../outside is outside the working directory ${REPO}`,
     ],
     [
       ["scan", "--rules", "fixtures/semgrep/engine-rules.yml", "missing.py"],
-      "agent-provenance scan: scan: cannot read target missing.py (ENOENT)",
+      "agent-provenance scan: cannot read target missing.py (ENOENT)",
     ],
     [
       ["scan", "--rules", "nope.yml", "fixtures"],
@@ -191,13 +191,13 @@ describe("scan", () => {
     ],
     [
       ["scan", "--rules", "fixtures/semgrep/engine-rules.yml", "--timeout", "soon", "a"],
-      'agent-provenance scan: scan: --timeout must be a positive number of seconds (got "soon")',
+      'agent-provenance scan: --timeout must be a positive number of seconds (got "soon")',
     ],
     [
       ["scan", "--test", "fixtures/semgrep/rule-tests", "fixtures"],
-      "agent-provenance scan: scan: --test takes the rules path only (no --rules, no targets)",
+      "agent-provenance scan: --test takes the rules path only (no --rules, no targets)",
     ],
-    [["scan", "--rules"], "agent-provenance scan: scan: Option '--rules <value>' argument missing"],
+    [["scan", "--rules"], "agent-provenance scan: Option '--rules <value>' argument missing"],
   ])("exits 2 on bad arguments: %j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
