@@ -252,3 +252,16 @@ describe("detectionReasons", () => {
     expect(reasons[1]?.evidence).toHaveLength(7);
   });
 });
+
+describe("per-agent thresholds inherit what they leave out", () => {
+  const p = policy({ findings: { warn: "note", agents: { "claude-code": { block: "warning" } } } });
+  it.each([
+    ["claude-code", "note", "warn"],
+    ["claude-code", "warning", "block"],
+    ["human", "note", "warn"],
+    ["human", "warning", "warn"],
+    ["human", "error", "block"],
+  ] as const)("%s, %s finding → %s", (who, severity, level) => {
+    expect(findingLevel(finding(severity, who), p)).toBe(level);
+  });
+});
