@@ -42,7 +42,16 @@ export function grammarName(language: EmbeddedLanguage): string {
 /** Parses `text` with the language's tree-sitter grammar. Offsets in the tree are UTF-16 indices. */
 export function parseSource(language: EmbeddedLanguage, text: string): SgRoot {
   ensureGrammars();
-  return parse(grammarName(language), text);
+  try {
+    return parse(grammarName(language), text);
+  } catch (e) {
+    if (e instanceof Error && /not supported/.test(e.message)) {
+      throw new Error(
+        `${language} grammar is not registered: registerDynamicLanguage ran elsewhere first (call ensureGrammars() from languages.ts instead)`,
+      );
+    }
+    throw e;
+  }
 }
 
 const kindValidity = new Map<string, boolean>();
