@@ -1,7 +1,9 @@
 /**
  * A coarse guard against pathological slowdowns (exponential backtracking, a
  * napi call per node per pattern): 300 files of ~100 lines, 40 patterns, run
- * file by file like the engine does. Typically 1-2 s on a 2-core machine; the
+ * file by file like the engine does. Every file uses every API, so this is a
+ * worst case (~23k matches): 3-5 s on a busy 2-core machine, where 300 real
+ * source files with ~50 patterns take about 1-1.3 s including parsing. The
  * bound is generous so machine load does not make the test flaky.
  */
 import { expect, it } from "vitest";
