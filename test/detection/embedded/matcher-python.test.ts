@@ -183,7 +183,7 @@ const cases: Case[] = [
   {
     name: "literal metavariable binds the content without quotes",
     pattern: 'foo("$X")',
-    code: "foo('bar')\nfoo(bar)\nfoo(\"\"\"multi\"\"\")\n",
+    code: 'foo(\'bar\')\nfoo(bar)\nfoo("""multi""")\n',
     expect: [
       ["foo('bar')", { $X: "bar" }],
       ['foo("""multi""")', { $X: "multi" }],
