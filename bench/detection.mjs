@@ -61,7 +61,11 @@ const GENERATORS = {
     const lines = ['import React from "react";', ""];
     for (let k = 0; lines.length < n; k += 1) {
       lines.push(`export function View${i}_${k}({ html, title }: { html: string; title: string }) {`);
-      lines.push(k % 5 === 0 ? `  return <div dangerouslySetInnerHTML={{ __html: html }} />;` : `  return <h1>{title}</h1>;`);
+      lines.push(
+        k % 5 === 0
+          ? `  return <div dangerouslySetInnerHTML={{ __html: html }} />;`
+          : `  return <h1>{title}</h1>;`,
+      );
       lines.push("}");
       lines.push("");
     }
@@ -98,7 +102,10 @@ const rows = [
   ["files/s", (targets.length / (wallMs / 1000)).toFixed(0)],
   ["lines/s", (totalLines / (wallMs / 1000)).toFixed(0)],
   ["results", String(output.results.length)],
-  ["errors", `${output.errors.length} (${output.errors.filter((e) => e.type === "UnsupportedRule").length} unsupported rules)`],
+  [
+    "errors",
+    `${output.errors.length} (${output.errors.filter((e) => e.type === "UnsupportedRule").length} unsupported rules)`,
+  ],
   ["peak RSS", rssMb()],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
