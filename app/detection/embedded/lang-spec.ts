@@ -57,6 +57,8 @@ export interface LangSpec {
   delimiters: ReadonlySet<string>;
   /** Binary operations: `a + b + ...` absorbs further operands of the same operator. */
   binaries: ReadonlySet<string>;
+  /** Nodes that are not expressions: `<... $X ...>` looks inside them but never binds one as a whole. */
+  nonExpressions: ReadonlySet<string>;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -114,6 +116,22 @@ const PYTHON: LangSpec = {
   stringParts: set("string_content"),
   delimiters: set("string_start", "string_end"),
   binaries: set("binary_operator", "boolean_operator"),
+  nonExpressions: set(
+    "argument_list",
+    "keyword_argument",
+    "dictionary_splat",
+    "list_splat",
+    "pair",
+    "interpolation",
+    "type_conversion",
+    "format_specifier",
+    "escape_sequence",
+    "string_content",
+    "string_start",
+    "string_end",
+    "parameters",
+    "lambda_parameters",
+  ),
 };
 
 const JS_OPTIONAL_ANY = set(
@@ -222,6 +240,23 @@ const JS: LangSpec = {
   stringParts: set("string_fragment"),
   delimiters: set(),
   binaries: set("binary_expression"),
+  nonExpressions: set(
+    "arguments",
+    "pair",
+    "property_identifier",
+    "private_property_identifier",
+    "computed_property_name",
+    "template_substitution",
+    "string_fragment",
+    "escape_sequence",
+    "formal_parameters",
+    "type_annotation",
+    "type_arguments",
+    "jsx_attribute",
+    "jsx_opening_element",
+    "jsx_closing_element",
+    "jsx_text",
+  ),
 };
 
 /** The tables for a language, or null when the structural matcher does not support it. */

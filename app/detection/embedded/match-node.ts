@@ -98,12 +98,26 @@ export function bindMany(name: string, ts: readonly TNode[], pos: number, ctx: M
   return false;
 }
 
-/** `<... P ...>`: P matches the node itself or any node below it. */
-function matchDeep(inner: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
-  if (matchNode(inner, t, ctx, k)) return true;
+const STATEMENT_KIND = /(_statement|_declaration|_definition|_clause)$/;
+
+/** Whether `t` is an expression `<... P ...>` may match as a whole (not an argument list, a field name, a statement, ...). */
+function deepExpression(t: TNode, parent: TNode | null, spec: LangSpec): boolean {
+  const kind = t.kind;
+  if (spec.nonExpressions.has(kind) || spec.blocks.has(kind) || spec.delimiters.has(kind)) return false;
+  if (spec.stringParts.has(kind) || STATEMENT_KIND.test(kind)) return false;
+  if (parent === null || !spec.identifiers.has(kind)) return true;
+  // The attribute of `a.b` and the name of a keyword argument are names, not expressions.
+  if (spec.members.has(parent.kind)) return parent.sig().at(-1) !== t;
+  if (parent.kind === spec.keywordArgument) return parent.sig()[0] !== t;
+  return true;
+}
+
+/** `<... P ...>`: P matches the node itself or any expression below it (every one, in source order). */
+function matchDeep(inner: PNode, t: TNode, ctx: MatchCtx, k: K, parent: TNode | null = null): boolean {
+  if (deepExpression(t, parent, ctx.spec) && matchNode(inner, t, ctx, k)) return true;
   for (const c of t.children()) {
     if (!c.named || ctx.spec.comments.has(c.kind)) continue;
-    if (matchDeep(inner, c, ctx, k)) return true;
+    if (matchDeep(inner, c, ctx, k, t)) return true;
   }
   return false;
 }

@@ -97,6 +97,51 @@ function allExpressions(file: FileState): TNode[] {
   return out;
 }
 
+/** Whether matching `p` can bind a metavariable (so one range may come with several binding sets). */
+function binds(p: PNode): boolean {
+  switch (p.t) {
+    case "mv":
+      return p.name !== "_";
+    case "emv":
+      return true;
+    case "string":
+      return p.mode === "mv";
+    case "deep":
+      return binds(p.inner);
+    case "chain":
+      return binds(p.base);
+    case "node":
+      return p.children.some(binds);
+    default:
+      return false;
+  }
+}
+
+/** Identity of a binding set: each metavariable's name and bound range. */
+function envId(env: ReadonlyMap<string, Bound>): string {
+  const parts: string[] = [];
+  for (const [name, bound] of env) {
+    if ("one" in bound) parts.push(`${name}=${bound.one.start}:${bound.one.end}`);
+    else if ("span" in bound) parts.push(`${name}=${bound.span.start}:${bound.span.end}"`);
+    else {
+      const first = bound.many[0];
+      const last = bound.many[bound.many.length - 1];
+      parts.push(`${name}=${first?.start ?? bound.pos}:${last?.end ?? bound.pos}*`);
+    }
+  }
+  return parts.sort().join("|");
+}
+
+/**
+ * Semgrep reports every way a pattern matches: `foo(..., $X, ...)` once per
+ * argument, `<... $X ...>` once per sub-expression, `{..., $K: $V, ...}` once
+ * per property, so conditions and unification can pick the binding that fits.
+ * Per candidate (or statement-run start) at most this many distinct binding
+ * sets are kept, and the search stops after this many successes overall.
+ */
+const MAX_BINDINGS_PER_START = 64;
+const MAX_SUCCESSES_PER_START = 1024;
+
 function runMatches(
   c: CompiledPattern,
   q: CandidateQuery | null,
@@ -107,14 +152,28 @@ function runMatches(
   if (root.t === "never") return [];
   const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
   const found = new Map<string, PatternMatch>();
+  const enumerate = root.t === "node" ? binds(root.node) : root.items.some(binds);
+  // Per candidate: the end of its first match (a statement run keeps the range it was first found with).
+  let firstEnd = -1;
+  let kept = 0;
+  let successes = 0;
+  const reset = (): void => {
+    ctx.env.clear();
+    firstEnd = -1;
+    kept = 0;
+    successes = 0;
+  };
   const record = (start: number, end: number): boolean => {
-    const id = `${start}:${end}`;
+    if (firstEnd < 0) firstEnd = end;
+    else if (end !== firstEnd) return ++successes >= MAX_SUCCESSES_PER_START;
+    const id = enumerate ? `${start}:${end}|${envId(ctx.env)}` : `${start}:${end}`;
     if (!found.has(id)) {
       const bindings: Record<string, Binding> = {};
       for (const [name, bound] of ctx.env) bindings[name] = binding(file, bound, start);
       found.set(id, { start, end, bindings });
+      kept++;
     }
-    return true;
+    return !enumerate || kept >= MAX_BINDINGS_PER_START || ++successes >= MAX_SUCCESSES_PER_START;
   };
   if (root.t === "node") {
     const p: PNode = root.node;
@@ -124,7 +183,7 @@ function runMatches(
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
     }
     for (const t of candidates) {
-      ctx.env.clear();
+      reset();
       matchNode(p, t, ctx, () => record(t.start, t.end));
     }
   } else {
@@ -133,7 +192,7 @@ function runMatches(
       const stmts = block.sig();
       for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
         const first = stmts[s] as TNode;
-        ctx.env.clear();
+        reset();
         matchStatementRun(root.items, block, s, ctx, () => record(first.start, ctx.seqEnd));
       }
     }

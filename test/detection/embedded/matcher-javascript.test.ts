@@ -29,7 +29,10 @@ const cases: Case[] = [
     name: "imported names match in any order",
     pattern: 'import { $X } from "react";',
     code: "import { useState, useEffect } from 'react';\nimport { x } from 'vue';\n",
-    expect: [["import { useState, useEffect } from 'react';", { $X: "useState" }]],
+    expect: [
+      ["import { useState, useEffect } from 'react';", { $X: "useState" }],
+      ["import { useState, useEffect } from 'react';", { $X: "useEffect" }],
+    ],
   },
   {
     name: "require call with any string",

@@ -239,10 +239,15 @@ const cases: Case[] = [
     name: "dict item metavariables",
     pattern: "user_dict = {..., $KEY: $VALUE, ...}",
     code: "user_dict = {'username': 'password', 'address': 'zipcode'}\n",
+    // One match per item that fits (Semgrep enumerates them), in item order.
     expect: [
       [
         "user_dict = {'username': 'password', 'address': 'zipcode'}",
         { $KEY: "'username'", $VALUE: "'password'" },
+      ],
+      [
+        "user_dict = {'username': 'password', 'address': 'zipcode'}",
+        { $KEY: "'address'", $VALUE: "'zipcode'" },
       ],
     ],
   },
