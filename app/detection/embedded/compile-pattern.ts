@@ -138,7 +138,7 @@ function rootKinds(p: PNode, spec: LangSpec): string[] | null {
     case "node": {
       if (spec.functions.has(p.kind)) return [...spec.functions];
       const kinds = [p.kind, ...(spec.equivalents.get(p.kind) ?? [])];
-      if (p.dotted?.includes(".")) kinds.push(...spec.members, ...spec.identifiers);
+      if (p.dotted?.includes(".") || p.qualifier !== null) kinds.push(...spec.members, ...spec.identifiers);
       return [...new Set(kinds)];
     }
     default:

@@ -131,12 +131,17 @@ export function resolveDotted(t: TNode, file: FileState): string | null {
 /**
  * A regex (Rust/JS syntax) matching every way `chain` ("a.b.c") can be spelled
  * in this file: literally, or through an import alias of one of its prefixes.
+ * A chain ending in ".*" ("a.b.*", the object of `a.b.$X`) is also spelled by
+ * any local name imported from under "a.b".
  */
 export function chainSpellings(chain: string, file: FileState): string {
-  const spellings = new Set([chain]);
+  const under = chain.endsWith(".*");
+  const name = under ? chain.slice(0, -2) : chain;
+  const spellings = new Set([name]);
   for (const [local, qualified] of importAliases(file)) {
-    if (chain === qualified || chain.startsWith(`${qualified}.`))
-      spellings.add(local + chain.slice(qualified.length));
+    if (name === qualified || name.startsWith(`${qualified}.`))
+      spellings.add(local + name.slice(qualified.length));
+    else if (under && qualified.startsWith(`${name}.`)) spellings.add(local);
   }
   const sep = file.spec.family === "js" ? "\\s*\\??\\.\\s*" : "\\s*\\.\\s*";
   return [...spellings].map((s) => s.split(".").map(escapeRegex).join(sep)).join("|");

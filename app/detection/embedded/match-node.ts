@@ -200,7 +200,23 @@ function matchSyntax(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
     } else if (matchChildren(p, t, ctx, k) || matchBinaryTail(p, t, ctx, k)) return true;
   }
   if (p.dotted !== null && resolveDotted(t, ctx.file) === p.dotted) return k();
+  if (p.qualifier !== null) return matchQualified(p, p.qualifier, t, ctx, k);
   return false;
+}
+
+/**
+ * `a.b.$X` through an import alias: `c.f` after `import a.b as c`, or `f`
+ * after `from a.b import f`; `$X` binds the attribute (or the imported name).
+ */
+function matchQualified(p: PSyntax, qualifier: string, t: TNode, ctx: MatchCtx, k: K): boolean {
+  const spec = ctx.spec;
+  if (!spec.members.has(t.kind) && !spec.identifiers.has(t.kind)) return false;
+  const resolved = resolveDotted(t, ctx.file);
+  if (resolved === null || !resolved.startsWith(`${qualifier}.`)) return false;
+  if (resolved.slice(qualifier.length + 1).includes(".")) return false;
+  const name = spec.members.has(t.kind) ? t.sig().at(-1) : t;
+  const prop = p.children[1];
+  return name !== undefined && prop !== undefined && matchNode(prop, name, ctx, k);
 }
 
 /** `a + b + ...` against `a + b + c + d`: the trailing ellipsis absorbs operands of the same operator. */

@@ -21,6 +21,8 @@ export interface PSyntax {
   children: PNode[];
   /** "a.b.c" when the node is a chain of plain identifiers (import aliases may resolve to it). */
   dotted: string | null;
+  /** "a.b" for `a.b.$X`: a chain of plain identifiers under a metavariable attribute (aliases apply too). */
+  qualifier: string | null;
 }
 
 export type PNode =
@@ -87,7 +89,7 @@ export function stringPattern(text: string, spec: LangSpec): PString | null {
 function stringPart(kind: string, text: string): PNode {
   if (text === "...") return { t: "ellipsis" };
   if (!text.includes("..."))
-    return { t: "node", kind, named: true, leaf: true, text, children: [], dotted: null };
+    return { t: "node", kind, named: true, leaf: true, text, children: [], dotted: null, qualifier: null };
   const source = text.split("...").map(escapeRegex).join("[\\s\\S]*");
   return { t: "string", mode: "regex", value: text, regex: new RegExp(`^${source}$`) };
 }
@@ -122,7 +124,16 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     const ph = placeholderOf(text);
     if (ph && ph.t !== "deep") return ph;
     const leafText = spec.textLeaves.has(kind) ? text.trim() : text;
-    return { t: "node", kind, named, leaf: true, text: leafText, children: [], dotted: null };
+    return {
+      t: "node",
+      kind,
+      named,
+      leaf: true,
+      text: leafText,
+      children: [],
+      dotted: null,
+      qualifier: null,
+    };
   }
   if (kind === "dictionary_splat" && placeholderOf(collapsibleText(kind, text))?.t === "ellipsis") {
     return { t: "ellipsis" };
@@ -163,7 +174,16 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     text: "",
     children,
     dotted: dottedName(kind, children, spec),
+    qualifier: qualifierName(kind, children, spec),
   };
+}
+
+/** The object chain of `a.b.$X` ("a.b"), or null. */
+function qualifierName(kind: string, children: PNode[], spec: LangSpec): string | null {
+  if (!spec.members.has(kind) || children.length !== 2) return null;
+  const [obj, prop] = children;
+  if (prop?.t !== "mv" || obj?.t !== "node") return null;
+  return obj.leaf && spec.identifiers.has(obj.kind) ? obj.text : obj.dotted;
 }
 
 function dottedName(kind: string, children: PNode[], spec: LangSpec): string | null {
@@ -190,7 +210,7 @@ export function patternWords(
     case "node":
       if (p.leaf) {
         if (spec.identifiers.has(p.kind) && WORD.test(p.text)) out.add(p.text);
-      } else if (aliasable || p.dotted === null) {
+      } else if (aliasable || (p.dotted === null && p.qualifier === null)) {
         for (const c of p.children) patternWords(c, spec, aliasable, out);
       }
       break;
@@ -206,11 +226,16 @@ export function patternWords(
   return out;
 }
 
-/** Maximal dotted chains ("a.b.c") in the pattern: names an import alias may spell differently. */
+/**
+ * Maximal dotted chains ("a.b.c") in the pattern: names an import alias may
+ * spell differently. The object of `a.b.$X` is "a.b.*": spelled as a chain, or
+ * as any name imported from under "a.b".
+ */
 export function patternChains(p: PNode, out = new Set<string>()): Set<string> {
   switch (p.t) {
     case "node":
-      if (p.dotted?.includes(".")) out.add(p.dotted);
+      if (p.qualifier !== null) out.add(`${p.qualifier}.*`);
+      else if (p.dotted?.includes(".")) out.add(p.dotted);
       else for (const c of p.children) patternChains(c, out);
       break;
     case "deep":

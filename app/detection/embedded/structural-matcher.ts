@@ -178,7 +178,8 @@ function runMatches(
   if (root.t === "node") {
     const p: PNode = root.node;
     let candidates = q ? index.candidates(file, q) : allExpressions(file);
-    if (p.t === "node" && p.leaf && file.spec.identifiers.has(p.kind) && candidates.length > 0) {
+    const name = p.t === "node" && ((p.leaf && file.spec.identifiers.has(p.kind)) || p.dotted || p.qualifier);
+    if (name && candidates.length > 0) {
       const imports = file.findAll([...file.spec.imports]);
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
     }

@@ -43,6 +43,50 @@ const python: Case[] = [
     code: 'cursor.execute(f"SELECT * FROM t WHERE id = {uid}")\ncursor.execute(f"DELETE FROM t WHERE id = {uid}")\n',
     expect: [['cursor.execute(f"SELECT * FROM t WHERE id = {uid}")', { $X: "uid" }]],
   },
+  // 2. Import aliases under a metavariable attribute.
+  {
+    name: "module.$F(...) through `import module as alias`",
+    pattern: "subprocess.$FUNC(...)",
+    code: "import subprocess as sp\nsp.Popen(cmd, stdout=sp.PIPE, shell=True)\nsubprocess.run(x)\nother.run(y)\n",
+    expect: [
+      ["sp.Popen(cmd, stdout=sp.PIPE, shell=True)", { $FUNC: "Popen" }],
+      ["subprocess.run(x)", { $FUNC: "run" }],
+    ],
+  },
+  {
+    name: "module.$F(...) through `from module import name`",
+    pattern: "os.$F(...)",
+    code: "from os import system\nsystem(cmd)\nfrom shutil import rmtree\nrmtree(p)\n",
+    expect: [["system(cmd)", { $F: "system" }]],
+  },
+  {
+    name: "keyword arguments still apply through the alias",
+    pattern: "requests.$M(..., verify=False, ...)",
+    code: "import requests as r\nr.get(u, verify=False)\nr.post(u, verify=True)\n",
+    expect: [["r.get(u, verify=False)", { $M: "get" }]],
+  },
+  {
+    name: "dotted module: package.module.$F through `from package import module`",
+    pattern: "os.path.$F(...)",
+    code: "from os import path\npath.join(a, b)\nimport os.path as osp\nosp.exists(c)\nos.path.isdir(d)\n",
+    expect: [
+      ["path.join(a, b)", { $F: "join" }],
+      ["osp.exists(c)", { $F: "exists" }],
+      ["os.path.isdir(d)", { $F: "isdir" }],
+    ],
+  },
+  {
+    name: "a name imported from elsewhere does not match",
+    pattern: "subprocess.$FUNC(...)",
+    code: "from os import popen as Popen\nPopen(cmd)\n",
+    expect: [],
+  },
+  {
+    name: "the import statement itself is not a match of module.$F",
+    pattern: "subprocess.$F",
+    code: "from subprocess import call\ncall(x)\n",
+    expect: [["call", { $F: "call" }]],
+  },
   // 3. <... $X ...> enumerates sub-expressions.
   {
     name: "<... $X ...> binds every sub-expression, in pre-order",
@@ -107,6 +151,15 @@ const javascript: Case[] = [
     pattern: "{..., password: $VALUE, ...}",
     code: 'const cfg = { host: "h", password: "p" };\nconst other = { host: "h" };\n',
     expect: [['{ host: "h", password: "p" }', { $VALUE: '"p"' }]],
+  },
+  {
+    name: "module.$F(...) through a destructured require and a namespace import",
+    pattern: "child_process.$F(...)",
+    code: 'const { exec } = require("child_process");\nexec(cmd);\nimport * as cp from "child_process";\ncp.spawn(x);\nfs.spawn(y);\n',
+    expect: [
+      ["exec(cmd)", { $F: "exec" }],
+      ["cp.spawn(x)", { $F: "spawn" }],
+    ],
   },
   {
     name: "<... $SOURCE[$KEY] ...> offers every subscript that unifies with $KEY",
