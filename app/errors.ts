@@ -14,7 +14,10 @@ export type ErrorCode =
   | "IO_FAILED"
   | "BAD_RULES"
   | "ENGINE_FAILED"
-  | "BAD_DETECTOR";
+  | "BAD_DETECTOR"
+  | "GITHUB_FAILED"
+  | "ANALYSIS_TIMEOUT"
+  | "SUPERSEDED";
 
 export class ProvenanceError extends Error {
   readonly code: ErrorCode;

@@ -59,3 +59,33 @@ export const MAX_BLAME_LINE_RANGES = 200;
 
 /** Output cap for the one `git log -p` that replays per-commit patches; past it, files are blamed one by one instead. */
 export const MAX_REPLAY_LOG_BYTES = 64 * 1024 * 1024;
+
+/** Annotations per check-run create/update request (GitHub REST "Update a check run": at most 50; further PATCHes append). */
+export const MAX_ANNOTATIONS_PER_REQUEST = 50;
+
+/** Annotations one check run carries at most (10 PATCHes); past it the summary says "showing N of M". */
+export const MAX_CHECK_ANNOTATIONS = 500;
+
+/** Check-run output.title limit in characters (GitHub REST "Create a check run"). */
+export const MAX_CHECK_TITLE_CHARS = 255;
+
+/** Check-run action buttons: at most 3, label ≤ 20, description ≤ 40, identifier ≤ 20 characters (GitHub REST "Create a check run"). */
+export const MAX_CHECK_ACTIONS = 3;
+export const MAX_CHECK_ACTION_LABEL_CHARS = 20;
+export const MAX_CHECK_ACTION_DESCRIPTION_CHARS = 40;
+export const MAX_CHECK_ACTION_IDENTIFIER_CHARS = 20;
+
+/** Wall-clock cap for one App analysis (snapshot, config, detection, pipeline); past it the check run ends `timed_out`. The engine alone may take ENGINE_TIMEOUT_MS. */
+export const ANALYSIS_TIMEOUT_MS = 600_000;
+
+/** Analyses the App runs at once (the embedded engine is CPU-bound); the rest wait with their check run in progress. */
+export const MAX_CONCURRENT_ANALYSES = 2;
+
+/** Webhook delivery ids remembered to drop redeliveries (GitHub keeps the X-GitHub-Delivery id on redelivery). */
+export const MAX_REMEMBERED_DELIVERIES = 5_000;
+
+/** A second "code" trigger (push, check_suite.requested) for a head SHA analysed this recently is a duplicate. */
+export const DUPLICATE_TRIGGER_WINDOW_MS = 10 * 60_000;
+
+/** Pages of open pull requests searched for a head SHA when a check event names no pull request (forks); 100 per page. */
+export const MAX_PULL_LOOKUP_PAGES = 3;
