@@ -89,16 +89,38 @@ export const policySchema = z
   })
   .strict();
 
+/** A conclusion a verdict may map to; `action_required` stays reserved for pending human decisions. */
+const conclusion = z.enum(["success", "neutral", "failure"]);
+
+/** How the GitHub App reports on its check run (the CLI ignores this section). */
+export const checkRunSchema = z
+  .object({
+    /** Verdict → check-run conclusion. */
+    conclusions: z
+      .object({
+        allow: conclusion.default("success"),
+        warn: conclusion.default("neutral"),
+        block: conclusion.default("failure"),
+      })
+      .strict()
+      .default({ allow: "success", warn: "neutral", block: "failure" }),
+    /** Also annotate agent-written line spans as `notice` (findings are always annotated). */
+    agent_annotations: z.boolean().default(false),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     attribution: attributionSchema.default(attributionSchema.parse({})),
     detection: detectionSchema.default(detectionSchema.parse({})),
     policy: policySchema.default(policySchema.parse({})),
+    check_run: checkRunSchema.default(checkRunSchema.parse({})),
   })
   .strict();
 
 export type ProvenanceConfig = z.infer<typeof configSchema>;
 export type PolicyConfig = ProvenanceConfig["policy"];
+export type CheckRunConfig = ProvenanceConfig["check_run"];
 export type FindingThreshold = z.infer<typeof findingLevel>;
 
 export const DEFAULT_CONFIG: ProvenanceConfig = configSchema.parse({});
