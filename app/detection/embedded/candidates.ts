@@ -52,8 +52,17 @@ export class CandidateIndex {
   candidates(file: FileState, q: CandidateQuery): TNode[] {
     const pool = (file.pool ??= { covered: new Set(), nodes: [], seen: new Set() });
     if (!pool.covered.has(q.id)) {
+      // Queries whose filters fail on the whole text cannot match any node of it; they are left out (and covered).
       const shared =
-        pool.covered.size === 0 ? (this.queries.get(file.language) ?? []).slice(0, MAX_SHARED) : [];
+        pool.covered.size === 0
+          ? (this.queries.get(file.language) ?? [])
+              .filter((p) => {
+                if (p.compiled.every((r) => r.test(file.text))) return true;
+                pool.covered.add(p.id);
+                return false;
+              })
+              .slice(0, MAX_SHARED)
+          : [];
       const pending = shared.includes(q) ? shared : [...shared, q];
       // Per kind, one regex: the alternation of each query's most selective filter (a superset of every query).
       const byKind = new Map<string, Set<string> | null>();

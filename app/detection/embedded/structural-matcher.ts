@@ -206,9 +206,18 @@ interface Prepared {
   q: CandidateQuery | null;
 }
 
+/**
+ * Short texts (metavariable-pattern snippets: the same string literal or
+ * callback bound in many places) are parsed once and kept, with the matches
+ * found in them, for the next identical snippet; at most this many.
+ */
+const SNIPPET_CHARS = 1024;
+const SNIPPET_CACHE = 512;
+
 export function createStructuralMatcher(): PatternMatcher {
   const compiled = new Map<string, Prepared | UnsupportedPatternError>();
   const index = new CandidateIndex();
+  const snippets = new Map<string, ParsedFile>();
 
   const compile = (pattern: string, language: EmbeddedLanguage, file: FileState): Prepared => {
     const cacheKey = `${language}\u0000${pattern}`;
@@ -231,9 +240,17 @@ export function createStructuralMatcher(): PatternMatcher {
 
   return {
     parseFile(language: EmbeddedLanguage, text: string): ParsedFile {
+      const key = text.length <= SNIPPET_CHARS ? `${language}\u0000${text}` : null;
+      const cached = key === null ? undefined : snippets.get(key);
+      if (cached) return cached;
       const spec = specFor(language);
       const tree = spec ? new FileState(language, text, spec, parseSource(language, text)) : null;
-      return { language, text, tree };
+      const parsed = { language, text, tree };
+      if (key !== null) {
+        if (snippets.size >= SNIPPET_CACHE) snippets.delete(snippets.keys().next().value ?? "");
+        snippets.set(key, parsed);
+      }
+      return parsed;
     },
 
     match(pattern: string, file: ParsedFile): PatternMatch[] {
@@ -245,7 +262,12 @@ export function createStructuralMatcher(): PatternMatcher {
       const { c, q } = compile(pattern, file.language, state);
       if (!c.fileWords.every((w) => state.text.includes(w))) return [];
       if (!c.tokens.every((t) => t.test(state.text))) return [];
-      return runMatches(c, q, index, state);
+      let found = state.matchMemo.get(pattern);
+      if (!found) {
+        found = runMatches(c, q, index, state);
+        state.matchMemo.set(pattern, found);
+      }
+      return [...found];
     },
   };
 }

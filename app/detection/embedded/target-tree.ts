@@ -8,7 +8,7 @@
 import type { NapiConfig, SgNode, SgRoot } from "@ast-grep/napi";
 import type { LangSpec } from "./lang-spec.js";
 import { knownKinds } from "./languages.js";
-import type { EmbeddedLanguage } from "./match-types.js";
+import type { EmbeddedLanguage, PatternMatch } from "./match-types.js";
 
 export class TNode {
   private kindMemo: string | undefined;
@@ -55,11 +55,11 @@ export class TNode {
   }
 
   children(): readonly TNode[] {
-    return (this.childrenMemo ??= this.sg.children().map((c) => new TNode(c, this.file)));
+    return (this.childrenMemo ??= this.sg.children().map((c) => this.file.wrap(c)));
   }
 
   private namedChildren(): TNode[] {
-    return this.sg.namedChildren().map((c) => new TNode(c, this.file, true));
+    return this.sg.namedChildren().map((c) => this.file.wrap(c, true));
   }
 
   get isLeaf(): boolean {
@@ -149,6 +149,8 @@ export class FileState {
   pool: { covered: Set<number>; nodes: TNode[]; seen: Set<TNode> } | undefined;
   private readonly flatMemo = new Map<TNode, FlatStatements>();
   aliasMemo: ReadonlyMap<string, string> | undefined;
+  /** Matches per pattern (see structural-matcher.ts). */
+  readonly matchMemo = new Map<string, PatternMatch[]>();
 
   constructor(
     readonly language: EmbeddedLanguage,
@@ -159,11 +161,12 @@ export class FileState {
     this.root = this.wrap(sgRoot.root());
   }
 
-  wrap(sg: SgNode): TNode {
+  /** The one TNode of a napi node (found by search or as a child), so its memoised views are shared. */
+  wrap(sg: SgNode, named?: boolean): TNode {
     const id = sg.id();
     let node = this.nodes.get(id);
     if (!node) {
-      node = new TNode(sg, this);
+      node = new TNode(sg, this, named);
       this.nodes.set(id, node);
     }
     return node;
