@@ -16,6 +16,7 @@ export type ErrorCode =
   | "ENGINE_FAILED"
   | "BAD_DETECTOR"
   | "GITHUB_FAILED"
+  | "GITHUB_RATE_LIMITED"
   | "ANALYSIS_TIMEOUT"
   | "SUPERSEDED";
 

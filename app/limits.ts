@@ -89,3 +89,32 @@ export const DUPLICATE_TRIGGER_WINDOW_MS = 10 * 60_000;
 
 /** Pages of open pull requests searched for a head SHA when a check event names no pull request (forks); 100 per page. */
 export const MAX_PULL_LOOKUP_PAGES = 3;
+
+/** GitHub GraphQL: `first` on a connection is at most 100 (GraphQL "Node limit"); REST `per_page` is at most 100 too. */
+export const GITHUB_PAGE_SIZE = 100;
+
+/** GitHub lists at most 250 commits of a pull request (REST "List commits on a pull request"; GraphQL stops there too). */
+export const MAX_PR_COMMITS = 250;
+
+/**
+ * Aliased `Commit.blame(path:)` fields per GraphQL query. GitHub stops any
+ * GraphQL query after 10 seconds ("Timeouts" in the GraphQL rate-limit docs)
+ * and blame is its slowest field, so a few files per query; a batch that
+ * fails is re-asked one file per query.
+ */
+export const MAX_BLAME_FILES_PER_QUERY = 25;
+
+/** Aliased blob reads (`object(expression:)` with `text`) per GraphQL query: cheap lookups, but the answer carries their text within GitHub's 10 s GraphQL timeout. */
+export const MAX_BLOBS_PER_QUERY = 100;
+
+/** Aliased tree-entry lookups (`file(path:)`, `history(path:, first: 2)`) per GraphQL query: cheap fields, bounded by the same 10 s timeout. */
+export const MAX_TREE_ENTRIES_PER_QUERY = 100;
+
+/** Retries of one GitHub request after a 5xx, a secondary rate limit or GraphQL RATE_LIMITED (4 attempts in all). */
+export const GITHUB_MAX_RETRIES = 3;
+
+/** Longest wait before a retry; a rate limit resetting later fails at once (the primary limit resets hourly, GitHub asks for at least a minute after a secondary one). */
+export const GITHUB_MAX_RETRY_WAIT_MS = 120_000;
+
+/** Requests in flight at once for one snapshot (GitHub's secondary limit is 100 concurrent; it asks integrations to stay near serial). */
+export const GITHUB_CONCURRENCY = 4;
