@@ -2,7 +2,8 @@
  * Load a Semgrep rule file, or a directory of them, into a `RulePack`.
  * A directory is walked recursively for `*.yml` / `*.yaml`, skipping hidden
  * entries and symbolic links. Every problem in every file is reported in one
- * BAD_RULES error; duplicate rule ids across files are problems too.
+ * BAD_RULES error; duplicate rule ids across files are problems too (unless the
+ * caller runs each file on its own, as `scan --test` does).
  */
 import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, stat } from "node:fs/promises";
@@ -86,12 +87,13 @@ async function ruleFilesOf(path: string, cwd: string): Promise<string[]> {
   return files;
 }
 
-function duplicateProblems(rules: readonly Rule[]): string[] {
+function duplicateProblems(rules: readonly Rule[], acrossFiles: boolean): string[] {
   const first = new Map<string, Rule>();
   const problems: string[] = [];
   for (const rule of rules) {
-    const seen = first.get(rule.id);
-    if (seen === undefined) first.set(rule.id, rule);
+    const key = acrossFiles ? rule.id : `${rule.source.file}\u0000${rule.id}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, rule);
     else {
       problems.push(
         `${rule.source.file}: rule ${rule.id}: id: duplicate rule id (also in ${seen.source.file} rule #${seen.source.index})`,
@@ -101,11 +103,24 @@ function duplicateProblems(rules: readonly Rule[]): string[] {
   return problems;
 }
 
+export interface LoadRulePackOptions {
+  /**
+   * Accept the same rule id in different files (a duplicate within one file is still a problem).
+   * For `scan --test`, which runs each rule file on its own targets: semgrep-rules reuses ids
+   * across languages (python/.../eval-detected.yaml and javascript/.../eval-detected.yaml).
+   */
+  allowDuplicateIdsAcrossFiles?: boolean;
+}
+
 /**
  * Load and validate rules from a file or directory; throws BAD_RULES listing every problem.
  * Relative paths are read from `cwd` and reported as given.
  */
-export async function loadRulePack(path: string, cwd = process.cwd()): Promise<RulePack> {
+export async function loadRulePack(
+  path: string,
+  cwd = process.cwd(),
+  options: LoadRulePackOptions = {},
+): Promise<RulePack> {
   const paths = await ruleFilesOf(path, cwd);
   const files: RulePack["files"] = [];
   const rules: Rule[] = [];
@@ -117,7 +132,7 @@ export async function loadRulePack(path: string, cwd = process.cwd()): Promise<R
     rules.push(...parsed.rules);
     problems.push(...parsed.problems);
   }
-  problems.push(...duplicateProblems(rules));
+  problems.push(...duplicateProblems(rules, options.allowDuplicateIdsAcrossFiles !== true));
   if (problems.length > 0) throw new ProvenanceError("BAD_RULES", problems.join("\n"));
   return { files, rules, digest: packDigest(files) };
 }

@@ -410,6 +410,28 @@ describe("loadRulePack", () => {
     expect(pack.rules.map((rule) => rule.id)).toEqual(["a"]);
   });
 
+  it("accepts an id reused across files when asked, but not twice in one file", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "a.yml"), RULE("    pattern: a\n", "same"));
+    await writeFile(join(dir, "b.yml"), RULE("    pattern: b\n", "same"));
+    const pack = await loadRulePack(dir, undefined, { allowDuplicateIdsAcrossFiles: true });
+    expect(pack.rules.map((rule) => [rule.id, rule.source.file])).toEqual([
+      ["same", `${dir}/a.yml`],
+      ["same", `${dir}/b.yml`],
+    ]);
+    await writeFile(
+      join(dir, "c.yml"),
+      `${RULE("    pattern: c\n", "twice")}${RULE("    pattern: d\n", "twice").replace(/^rules:\n/, "")}`,
+    );
+    const err = await loadRulePack(dir, undefined, { allowDuplicateIdsAcrossFiles: true }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ProvenanceError);
+    expect((err as ProvenanceError).message).toBe(
+      `${dir}/c.yml: rule twice: id: duplicate rule id (also in ${dir}/c.yml rule #0)`,
+    );
+  });
+
   it("reports duplicate ids across files and problems of every file together", async () => {
     const dir = await tempDir();
     await writeFile(join(dir, "a.yml"), RULE("    pattern: a\n", "same"));

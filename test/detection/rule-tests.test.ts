@@ -170,6 +170,23 @@ describe("runRuleTests", () => {
     ]);
   });
 
+  it("tests rule files that reuse an id (as semgrep-rules does across languages) each on its own targets", async () => {
+    const dir = await rulesDir({
+      "a.yml": `rules:\n${RULE("same")}`,
+      "a.py": "# ruleid: same\neval(a)\n",
+      "b.yml": `rules:\n${RULE("same")}`,
+      "b.py": "print(b)\n# ruleid: same\neval(b)\n",
+    });
+    const seen: Array<{ pack: RulePack; targets: ScanTarget[] }> = [];
+    const report = await runRuleTests(dir, stubEngine(seen), { timeoutMs: 1000 });
+    expect(report.rules.map((rule) => [rule.ruleFile, rule.matched, rule.passed])).toEqual([
+      [`${dir}/a.yml`, [{ path: `${dir}/a.py`, line: 2 }], true],
+      [`${dir}/b.yml`, [{ path: `${dir}/b.py`, line: 3 }], true],
+    ]);
+    expect(seen.map((run) => run.targets.map((target) => target.path))).toEqual([["a.py"], ["b.py"]]);
+    expect(report.passed).toBe(true);
+  });
+
   it("tests a single rule file against its sibling targets", async () => {
     const dir = await rulesDir({ "s.yml": `rules:\n${RULE("s")}`, "s.py": "# ruleid: s\neval(x)\n" });
     const report = await runRuleTests(join(dir, "s.yml"), stubEngine(), { timeoutMs: 1000 });

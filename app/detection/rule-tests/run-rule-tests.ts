@@ -173,7 +173,8 @@ export async function runRuleTests(
   options: RuleTestOptions,
 ): Promise<RuleTestReport> {
   const cwd = options.cwd ?? process.cwd();
-  const pack = await loadRulePack(rulesPath, cwd);
+  // Each file runs on its own targets, so two files may reuse an id (semgrep-rules does, across languages).
+  const pack = await loadRulePack(rulesPath, cwd, { allowDuplicateIdsAcrossFiles: true });
   const byFile = new Map<string, Rule[]>();
   for (const rule of pack.rules)
     byFile.set(rule.source.file, [...(byFile.get(rule.source.file) ?? []), rule]);
