@@ -72,6 +72,44 @@ function attempts(prepared: string, spec: LangSpec): Attempt[] {
     };
     return [plain, dict];
   }
+  if (spec.family === "go") {
+    // Inside a function body, `a.B(x)` is a call (at the top level it parses as a conversion to type a.B).
+    const body: Attempt = {
+      text: `func __sgF() {\n${prepared}\n}`,
+      unwrap: (top) => {
+        const fn = only(childrenOf(top)?.[0], "function_declaration");
+        const block = only(childrenOf(fn)?.at(-1), "block");
+        const items = childrenOf(only(childrenOf(block)?.[0], "statement_list"));
+        return items ? { items, container: null } : null;
+      },
+    };
+    return [body, plain];
+  }
+  if (spec.family === "java") {
+    const body: Attempt = {
+      text: `class __sgC { void __sgF() {\n${prepared}\n} }`,
+      unwrap: (top) => {
+        const cls = only(childrenOf(top)?.[0], "class_declaration");
+        const method = only(
+          childrenOf(only(childrenOf(cls)?.at(-1), "class_body"))?.[0],
+          "method_declaration",
+        );
+        const items = childrenOf(only(childrenOf(method)?.at(-1), "block"));
+        return items ? { items, container: null } : null;
+      },
+    };
+    const member: Attempt = {
+      text: `class __sgC {\n${prepared}\n}`,
+      unwrap: (top) => {
+        const cls = only(childrenOf(top)?.[0], "class_declaration");
+        const items = childrenOf(only(childrenOf(cls)?.at(-1), "class_body"));
+        return items ? { items, container: "class_body" } : null;
+      },
+    };
+    // An expression pattern without its `;` (`x`, `"a" + $X`) only parses as a statement.
+    const statement: Attempt = { ...plain, text: `${prepared};` };
+    return [plain, statement, body, member];
+  }
   const paren: Attempt = {
     text: `(${prepared})`,
     unwrap: (top) => {

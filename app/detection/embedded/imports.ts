@@ -4,7 +4,8 @@
  * after `import os as o`, and in JavaScript `cp.exec` after
  * `const cp = require("child_process")` / `import * as cp from "child_process"`,
  * `exec` after `import { exec } from "child_process"` or
- * `const { exec } = require("child_process")`.
+ * `const { exec } = require("child_process")`, and in Java `MessageDigest`
+ * after `import java.security.MessageDigest;`.
  */
 import { escapeRegex, stringContent } from "./target-tree.js";
 import type { FileState, TNode } from "./target-tree.js";
@@ -14,7 +15,8 @@ export function importAliases(file: FileState): ReadonlyMap<string, string> {
   if (file.aliasMemo) return file.aliasMemo;
   const aliases = new Map<string, string>();
   if (file.spec.family === "python") pythonAliases(file, aliases);
-  else jsAliases(file, aliases);
+  else if (file.spec.family === "js") jsAliases(file, aliases);
+  else if (file.spec.family === "java") javaAliases(file, aliases);
   file.aliasMemo = aliases;
   return aliases;
 }
@@ -45,6 +47,18 @@ function pythonAliases(file: FileState, aliases: Map<string, string>): void {
         if (parts[0] && local) aliases.set(local.text, `${dotted(module)}.${dotted(parts[0])}`);
       }
     }
+  }
+}
+
+/** Java `import a.b.C;` and `import static a.b.C.m;` (not `a.b.*`): the last name stands for the whole. */
+function javaAliases(file: FileState, aliases: Map<string, string>): void {
+  if (!file.text.includes("import")) return;
+  for (const stmt of file.findAll(["import_declaration"])) {
+    const items = stmt.sig();
+    if (items.some((c) => c.kind === "asterisk")) continue;
+    const name = items.find((c) => c.kind === "scoped_identifier");
+    const last = name?.sig().at(-1);
+    if (name && last) aliases.set(last.text, dotted(name));
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { EmbeddedLanguage } from "./match-types.js";
 
-export type Family = "python" | "js";
+export type Family = "python" | "js" | "go" | "java";
 
 /** A list whose items (after `lead` ordered items, before `trail` ordered items) match in any order. */
 export interface UnorderedList {
@@ -59,6 +59,16 @@ export interface LangSpec {
   binaries: ReadonlySet<string>;
   /** Nodes that are not expressions: `<... $X ...>` looks inside them but never binds one as a whole. */
   nonExpressions: ReadonlySet<string>;
+  /** Optional tails: parent kind → the token that starts them (`else` ...), dropped when the pattern has no such token. */
+  optionalTails?: ReadonlyMap<string, string>;
+  /** Optional children named by grammar field: parent kind → field names (Go function results). */
+  optionalFields?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Patterns may rely on tree-sitter's error recovery: a missing `;` is ignored,
+   * and a node whose text is one placeholder (`...` as a Java class member or
+   * parameter, parsed with a missing name) stands for that placeholder.
+   */
+  lenient?: boolean;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -259,6 +269,164 @@ const JS: LangSpec = {
   ),
 };
 
+const GO_TYPES = [
+  "type_identifier",
+  "qualified_type",
+  "pointer_type",
+  "slice_type",
+  "array_type",
+  "map_type",
+  "channel_type",
+  "function_type",
+  "interface_type",
+  "struct_type",
+  "generic_type",
+];
+
+const GO: LangSpec = {
+  family: "go",
+  comments: set("comment"),
+  blocks: set("source_file", "statement_list"),
+  punctuation: set(",", ";", "(", ")", "[", "]", "{", "}", ":", ".", "\n", "", '"', "`"),
+  jsxPunctuation: set(),
+  strings: set("interpreted_string_literal", "raw_string_literal"),
+  numbers: set("int_literal", "float_literal", "imaginary_literal"),
+  parens: set("parenthesized_expression"),
+  expressionStatement: "expression_statement",
+  members: set("selector_expression"),
+  calls: set("call_expression"),
+  subscripts: set("index_expression"),
+  identifiers: set("identifier", "field_identifier", "package_identifier", "type_identifier", "label_name"),
+  keywordArgument: null,
+  argumentLists: set("argument_list"),
+  optional: new Map([["*", set("comment")]]),
+  equivalents: new Map(),
+  functions: set(),
+  unordered: new Map(),
+  textLeaves: set(),
+  namedOnly: set(
+    "source_file",
+    "statement_list",
+    "argument_list",
+    "parameter_list",
+    "expression_list",
+    "literal_value",
+    "import_spec_list",
+  ),
+  imports: set("import_declaration"),
+  stringParts: set(),
+  delimiters: set(),
+  binaries: set("binary_expression"),
+  nonExpressions: set(
+    "argument_list",
+    "expression_list",
+    "literal_value",
+    "literal_element",
+    "keyed_element",
+    "field_identifier",
+    "package_identifier",
+    "interpreted_string_literal_content",
+    "raw_string_literal_content",
+    "escape_sequence",
+    "parameter_list",
+    "parameter_declaration",
+    "variadic_parameter_declaration",
+    "range_clause",
+    "for_clause",
+    ...GO_TYPES,
+  ),
+  optionalTails: new Map([["if_statement", "else"]]),
+  optionalFields: new Map([
+    ["function_declaration", ["result", "type_parameters"]],
+    ["method_declaration", ["result"]],
+    ["func_literal", ["result"]],
+  ]),
+};
+
+const JAVA_TYPES = [
+  "type_identifier",
+  "scoped_type_identifier",
+  "generic_type",
+  "array_type",
+  "integral_type",
+  "floating_point_type",
+  "boolean_type",
+  "void_type",
+  "type_arguments",
+  "type_parameters",
+  "dimensions",
+];
+
+const JAVA: LangSpec = {
+  family: "java",
+  comments: set("line_comment", "block_comment"),
+  blocks: set("program", "block", "constructor_body"),
+  punctuation: set(",", ";", "(", ")", "[", "]", "{", "}", ".", "@", '"'),
+  jsxPunctuation: set(),
+  strings: set("string_literal"),
+  numbers: set(
+    "decimal_integer_literal",
+    "hex_integer_literal",
+    "octal_integer_literal",
+    "binary_integer_literal",
+    "decimal_floating_point_literal",
+    "hex_floating_point_literal",
+  ),
+  parens: set("parenthesized_expression"),
+  expressionStatement: "expression_statement",
+  members: set("field_access"),
+  calls: set("method_invocation", "object_creation_expression"),
+  subscripts: set("array_access"),
+  identifiers: set("identifier", "type_identifier"),
+  keywordArgument: null,
+  argumentLists: set("argument_list", "annotation_argument_list"),
+  optional: new Map([
+    ["*", set("line_comment", "block_comment", "modifiers", "type_parameters", "throws", "dimensions")],
+    ["try_statement", set("catch_clause", "finally_clause")],
+    ["class_declaration", set("superclass", "super_interfaces", "permits")],
+  ]),
+  equivalents: new Map([
+    ["local_variable_declaration", ["field_declaration"]],
+    ["annotation", ["marker_annotation"]],
+  ]),
+  functions: set(),
+  unordered: new Map([["modifiers", { lead: 0, trail: 0, implicitEllipsis: true }]]),
+  textLeaves: set(),
+  namedOnly: set(
+    "program",
+    "block",
+    "constructor_body",
+    "class_body",
+    "interface_body",
+    "argument_list",
+    "formal_parameters",
+    "array_initializer",
+    "annotation_argument_list",
+  ),
+  imports: set("import_declaration", "package_declaration"),
+  stringParts: set(),
+  delimiters: set(),
+  binaries: set("binary_expression"),
+  nonExpressions: set(
+    "argument_list",
+    "annotation_argument_list",
+    "string_fragment",
+    "escape_sequence",
+    "formal_parameters",
+    "formal_parameter",
+    "catch_formal_parameter",
+    "modifiers",
+    "annotation",
+    "marker_annotation",
+    "element_value_pair",
+    "variable_declarator",
+    "array_initializer",
+    ...JAVA_TYPES,
+  ),
+  optionalTails: new Map([["if_statement", "else"]]),
+  lenient: true,
+};
+
 /** The tables for a language, or null when the structural matcher does not support it. */
 export function specFor(language: EmbeddedLanguage): LangSpec | null {
   switch (language) {
@@ -269,8 +437,9 @@ export function specFor(language: EmbeddedLanguage): LangSpec | null {
     case "tsx":
       return JS;
     case "go":
+      return GO;
     case "java":
-      return null;
+      return JAVA;
   }
 }
 

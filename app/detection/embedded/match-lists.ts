@@ -28,7 +28,22 @@ export function matchChildren(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolea
 
 /** Target children minus the optional kinds (else-clauses, type annotations, ...) the pattern does not mention. */
 function dropOptional(p: PSyntax, t: TNode, spec: LangSpec): readonly TNode[] {
-  const items = t.sig();
+  let items = t.sig();
+  const tail = spec.optionalTails?.get(t.kind);
+  if (tail !== undefined && !p.children.some((c) => c.t === "node" && c.kind === tail)) {
+    const at = items.findIndex((c) => c.kind === tail);
+    if (at >= 0) items = items.slice(0, at);
+  }
+  const fields = spec.optionalFields?.get(t.kind);
+  if (fields) {
+    for (const name of fields) {
+      if (p.fields?.includes(name)) continue;
+      const f = t.sg.field(name);
+      if (f === null) continue;
+      const r = f.range();
+      items = items.filter((c) => c.start !== r.start.index || c.end !== r.end.index);
+    }
+  }
   const sets = [...optionalKinds(spec, p.kind)];
   if (t.kind !== p.kind) sets.push(...optionalKinds(spec, t.kind));
   const isOptional = (kind: string): boolean => sets.some((s) => s.has(kind));
@@ -75,7 +90,9 @@ export function matchSeq(
 
 function elidable(p: PSyntax, spec: LangSpec): boolean {
   return (
-    spec.argumentLists.has(p.kind) && p.children.length > 0 && p.children.every((c) => c.t === "ellipsis")
+    (spec.argumentLists.has(p.kind) || spec.blocks.has(p.kind)) &&
+    p.children.length > 0 &&
+    p.children.every((c) => c.t === "ellipsis")
   );
 }
 

@@ -23,6 +23,8 @@ export interface PSyntax {
   dotted: string | null;
   /** "a.b" for `a.b.$X`: a chain of plain identifiers under a metavariable attribute (aliases apply too). */
   qualifier: string | null;
+  /** The optional grammar fields (LangSpec.optionalFields) this node has. */
+  fields?: readonly string[];
 }
 
 export type PNode =
@@ -64,8 +66,8 @@ export function stringPattern(text: string, spec: LangSpec): PString | null {
     body = text.slice(prefix.length + quote.length, text.length - quote.length);
     if (/[fF]/.test(prefix) && body.includes("{")) return null;
   } else {
-    if (text.startsWith("`") && text.includes("${")) return null;
-    body = text.slice(1, -1);
+    if (spec.family === "js" && text.startsWith("`") && text.includes("${")) return null;
+    body = spec.family === "java" && text.startsWith('"""') ? text.slice(3, -3) : text.slice(1, -1);
   }
   if (body === "...") {
     const fstring = spec.family === "python" && /^[a-zA-Z]*[fF]/.test(text);
@@ -113,12 +115,19 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
   const start = range.start.index;
   const end = range.end.index;
   const text = src.slice(start, end);
+  const kids = sg.children();
+  if (spec.lenient && kids.length > 0 && !spec.blocks.has(kind)) {
+    // Error recovery around a lone placeholder (`...` as a Java member or parameter): the placeholder.
+    const ph = placeholderOf(collapsibleText(kind, text));
+    if (ph && ph.t !== "deep") return ph;
+  }
   if (kind === "ERROR") throw new PatternSyntaxError(`syntax error at ${JSON.stringify(text.slice(0, 40))}`);
   if (spec.comments.has(kind) || spec.delimiters.has(kind)) return null;
   if (spec.stringParts.has(kind)) return stringPart(kind, text);
-  const kids = sg.children();
   if (kids.length === 0) {
+    if (start === end && spec.lenient && !named && spec.punctuation.has(kind)) return null;
     if (start === end && kind !== "") throw new PatternSyntaxError(`missing ${kind}`);
+    if (start === end && !named && spec.punctuation.has(kind)) return null;
     if (!named && spec.punctuation.has(kind)) return null;
     if (spec.textLeaves.has(kind) && text.trim() === "") return null;
     const ph = placeholderOf(text);
@@ -163,7 +172,13 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
   if (spec.members.has(kind) && children.length === 2 && first && children[1]?.t === "ellipsis") {
     return { t: "chain", base: first };
   }
-  if (children.length === 1 && first && isPlaceholderNode(first) && !spec.blocks.has(kind)) {
+  if (
+    children.length === 1 &&
+    first &&
+    isPlaceholderNode(first) &&
+    !spec.blocks.has(kind) &&
+    !spec.namedOnly.has(kind)
+  ) {
     if (placeholderOf(collapsibleText(kind, text))) return first;
   }
   return {
@@ -175,7 +190,13 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     children,
     dotted: dottedName(kind, children, spec),
     qualifier: qualifierName(kind, children, spec),
+    ...optionalFields(sg, kind, spec),
   };
+}
+
+function optionalFields(sg: SgNode, kind: string, spec: LangSpec): { fields?: readonly string[] } {
+  const names = spec.optionalFields?.get(kind);
+  return names ? { fields: names.filter((name) => sg.field(name) !== null) } : {};
 }
 
 /** The object chain of `a.b.$X` ("a.b"), or null. */
@@ -274,7 +295,7 @@ export function patternTokens(
       break;
     case "string":
       // Python's implicit concatenation ('a' 'b') splits content, so only JS requires the content itself.
-      if (p.mode === "exact" && p.value !== "" && spec.family === "js") out.add(escapeRegex(p.value));
+      if (p.mode === "exact" && p.value !== "" && spec.family !== "python") out.add(escapeRegex(p.value));
       else out.add("[\"'`]");
       break;
     case "deep":

@@ -120,7 +120,16 @@ class Scanner {
       this.emit("...", 3); // a spread / rest element, not a Semgrep ellipsis
       return;
     }
+    if ((this.family === "go" || this.family === "java") && /[A-Za-z0-9_\])]/.test(prev)) {
+      this.emit("...", 3); // Go `xs...` / Java `String... args`: variadic syntax, not a Semgrep ellipsis
+      return;
+    }
     const inner = this.brackets[this.brackets.length - 1];
+    if (this.family === "java" && (inner === undefined || inner.ch === "{") && aloneOnLine(src, this.i)) {
+      // A statement (or class member) `...` on its own line: Java needs the `;`.
+      this.emit(`${ELL_PREFIX}${this.counter++};`, 3);
+      return;
+    }
     const item = inner?.ch === "{" ? listItem(src, this.i) : "no";
     if (this.family === "python" && ((inner?.dict && item !== "no") || item === "only")) {
       this.emit(`**${DICT_ELL_PREFIX}${this.counter++}`, 3);
@@ -156,7 +165,11 @@ class Scanner {
       this.emit(ch, 1);
       return this.copyUntil(ch, true);
     }
-    if (ch === "`") {
+    if (ch === "`" && this.family === "go") {
+      this.emit(ch, 1);
+      return this.copyUntil("`", false); // a raw string
+    }
+    if (ch === "`" && this.family === "js") {
       this.emit(ch, 1);
       this.copyInterpolated("`", "${");
       return true;
@@ -205,6 +218,16 @@ class Scanner {
       }
     }
   }
+}
+
+/** Whether the `...` at `at` is the only thing on its line. */
+function aloneOnLine(src: string, at: number): boolean {
+  const lineStart = src.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = src.indexOf("\n", at + 3);
+  return (
+    src.slice(lineStart, at).trim() === "" &&
+    src.slice(at + 3, lineEnd < 0 ? src.length : lineEnd).trim() === ""
+  );
 }
 
 /** Whether the `...` at `at` is a whole item of a `{}` display, and whether it is the only one (`{...}`). */

@@ -4,8 +4,12 @@
  * cached per (language, pattern); per-file work (node conversion, candidate
  * lookups, import aliases) is cached in the ParsedFile's tree.
  *
- * Languages: python, javascript, typescript, tsx. go and java parse but every
- * match throws UnsupportedPatternError("language go not supported").
+ * Languages: python, javascript, typescript, tsx, go, java.
+ *
+ * Every way a pattern matches is reported (one PatternMatch per distinct set of
+ * bindings at a range): `foo(..., $X, ...)` once per argument, `<... $X ...>`
+ * once per sub-expression, `{..., $K: $V, ...}` once per item, so conditions
+ * and unification with other patterns can pick the binding that fits.
  *
  * Supported: metavariables with unification ($X, $_), ellipsis metavariables
  * ($...X) in argument/parameter/item/statement lists, `...` for arguments,
@@ -24,14 +28,22 @@
  * chaining); parentheses ignored; numbers by value; strings by raw content
  * regardless of quotes; JS `var`/`let`/`const` and assignment ~ declaration;
  * arrows ~ functions; `<a />` ~ `<a>...</a>`; import aliasing for Python
- * (`import a.b as c`, `from a import b [as c]`) and JavaScript (require,
- * destructured require, ES default/namespace/named imports).
+ * (`import a.b as c`, `from a import b [as c]`), JavaScript (require,
+ * destructured require, ES default/namespace/named imports) and Java
+ * (`import a.b.C;`), also under a metavariable attribute (`a.b.$F(...)`
+ * matches `c.f()` after `import a.b as c` and `f()` after `from a.b import f`).
+ * Go: `...` in arguments, parameters, composite literals and statement lists,
+ * optional result types and `else`. Java: optional modifiers (a pattern's
+ * annotations and modifiers are a subset of the target's), throws clauses,
+ * catch/finally and `else`; local variable ~ field declarations; `...` as a
+ * statement or class member, with or without `;`.
  *
  * Not supported (no match, or UnsupportedPatternError where detectable):
  * typed metavariables (error), constant propagation, associative-commutative
  * matching, symbolic propagation, partial statements (`if ($E)` without a
  * body: error), `...` jumping out of a block, `"$X"`-style content binding inside f-strings,
- * partial string content (`"foo..."` matches only that literal text).
+ * partial string content (`"foo..."` matches only that literal text); Go
+ * import aliases; Java static-import equivalences (`a.B.m()` ~ `m()`).
  */
 import { compilePattern } from "./compile-pattern.js";
 import type { CompiledPattern } from "./compile-pattern.js";

@@ -71,6 +71,11 @@ describe("embedded engine with the structural matcher", () => {
       { path: "web/view.tsx", content: "const v = <div/>;\nel.innerHTML = props.html;\n" },
       { path: "web/view.test.tsx", content: "el.innerHTML = props.html;\n" },
       { path: "conf/keys.txt", content: "key = AKIAABCDEFGHIJKLMNOP\n" },
+      {
+        path: "src/Run.java",
+        content:
+          "class Run {\n  void run(String cmd) throws Exception {\n    Runtime.getRuntime().exec(cmd);\n  }\n}\n",
+      },
     ];
     const out = await createEmbeddedEngine().run(pack(), targets, { timeoutMs: 60_000 });
     expect(
@@ -84,6 +89,7 @@ describe("embedded engine with the structural matcher", () => {
       { id: "py-exec", path: "app/run.py", line: 1, message: "exec runs user_code as code" },
       { id: "py-exec", path: "app/run.py", line: 3, message: "exec runs payload as code" },
       { id: "aws-key", path: "conf/keys.txt", line: 1, message: "AWS key AKIAABCDEFGHIJKLMNOP" },
+      { id: "java-rule", path: "src/Run.java", line: 3, message: "java" },
       { id: "ts-inner-html", path: "web/view.tsx", line: 2, message: "innerHTML assigned from props.html" },
     ]);
     const first = out.results[0];
@@ -96,22 +102,23 @@ describe("embedded engine with the structural matcher", () => {
     expect(out.errors.map((e) => [e.type, e.rule_id, e.message])).toEqual([
       [
         "UnsupportedRule",
-        "java-rule",
-        "java-rule: language java is not supported (language java not supported)",
-      ],
-      [
-        "UnsupportedRule",
         "taint-rule",
         'taint-rule: mode "taint" is not supported (the embedded engine runs search rules only)',
       ],
       ["UnsupportedRule", "broken-pattern", 'broken-pattern: pattern "def (((": pattern does not parse'],
     ]);
-    expect(out.paths.scanned).toEqual(["app/run.py", "conf/keys.txt", "web/view.test.tsx", "web/view.tsx"]);
+    expect(out.paths.scanned).toEqual([
+      "app/run.py",
+      "conf/keys.txt",
+      "src/Run.java",
+      "web/view.test.tsx",
+      "web/view.tsx",
+    ]);
   });
 
   it("describes unsupported rules statically, and with the matcher's languages", () => {
     const ids = (list: Array<{ ruleId: string }>): string[] => list.map((x) => x.ruleId);
     expect(ids(describeUnsupported(pack()))).toEqual(["taint-rule"]);
-    expect(ids(describeUnsupported(pack(), createStructuralMatcher()))).toEqual(["java-rule", "taint-rule"]);
+    expect(ids(describeUnsupported(pack(), createStructuralMatcher()))).toEqual(["taint-rule"]);
   });
 });
