@@ -69,6 +69,8 @@ export interface LangSpec {
    * parameter, parsed with a missing name) stands for that placeholder.
    */
   lenient?: boolean;
+  /** With `lenient`: a parse error starting with this keyword is this (partial) statement. */
+  partialStatements?: ReadonlyMap<string, string>;
 }
 
 const set = (...items: string[]): ReadonlySet<string> => new Set(items);
@@ -425,6 +427,7 @@ const JAVA: LangSpec = {
   ),
   optionalTails: new Map([["if_statement", "else"]]),
   lenient: true,
+  partialStatements: new Map([["try", "try_statement"]]),
 };
 
 /** The tables for a language, or null when the structural matcher does not support it. */

@@ -109,7 +109,7 @@ function collapsibleText(kind: string, text: string): string {
 
 /** Converts a parsed pattern (prepared text `src`) into the pattern model. Throws PatternSyntaxError on parse errors. */
 export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | null {
-  const kind = String(sg.kind());
+  let kind = String(sg.kind());
   const named = sg.isNamed();
   const range = sg.range();
   const start = range.start.index;
@@ -121,13 +121,17 @@ export function buildPattern(sg: SgNode, src: string, spec: LangSpec): PNode | n
     const ph = placeholderOf(collapsibleText(kind, text));
     if (ph && ph.t !== "deep") return ph;
   }
+  if (kind === "ERROR" && spec.lenient) {
+    // A partial statement Semgrep accepts (Java `try { ... }` without catch or finally).
+    const lead = kids[0];
+    kind = (lead && spec.partialStatements?.get(String(lead.kind()))) ?? kind;
+  }
   if (kind === "ERROR") throw new PatternSyntaxError(`syntax error at ${JSON.stringify(text.slice(0, 40))}`);
   if (spec.comments.has(kind) || spec.delimiters.has(kind)) return null;
   if (spec.stringParts.has(kind)) return stringPart(kind, text);
   if (kids.length === 0) {
     if (start === end && spec.lenient && !named && spec.punctuation.has(kind)) return null;
     if (start === end && kind !== "") throw new PatternSyntaxError(`missing ${kind}`);
-    if (start === end && !named && spec.punctuation.has(kind)) return null;
     if (!named && spec.punctuation.has(kind)) return null;
     if (spec.textLeaves.has(kind) && text.trim() === "") return null;
     const ph = placeholderOf(text);

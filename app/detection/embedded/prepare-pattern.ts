@@ -50,7 +50,8 @@ class Scanner {
   private out = "";
   private i = 0;
   private counter = 0;
-  private readonly brackets: Array<{ ch: string; dict: boolean }> = [];
+  /** Open brackets; `block`: a Java `{` that opens statements or members (not an array initializer). */
+  private readonly brackets: Array<{ ch: string; dict: boolean; block?: boolean }> = [];
   private readonly deep: number[] = [];
 
   constructor(
@@ -96,7 +97,8 @@ class Scanner {
         continue;
       }
       if (ch === "(" || ch === "[" || ch === "{") {
-        this.brackets.push({ ch, dict: ch === "{" && this.dictBraces.has(this.i) });
+        const block = this.family === "java" && ch === "{" && !/[\](=,]$/.test(this.out.trimEnd());
+        this.brackets.push({ ch, dict: ch === "{" && this.dictBraces.has(this.i), block });
         depth++;
       } else if (ch === ")" || ch === "]" || ch === "}") {
         this.brackets.pop();
@@ -125,10 +127,14 @@ class Scanner {
       return;
     }
     const inner = this.brackets[this.brackets.length - 1];
-    if (this.family === "java" && (inner === undefined || inner.ch === "{") && aloneOnLine(src, this.i)) {
-      // A statement (or class member) `...` on its own line: Java needs the `;`.
-      this.emit(`${ELL_PREFIX}${this.counter++};`, 3);
-      return;
+    if (this.family === "java" && (inner === undefined || inner.block)) {
+      // A statement (or class member) `...`: Java needs the `;`.
+      const before = this.out.trimEnd().at(-1) ?? "";
+      const after = src.slice(this.i + 3).trimStart()[0] ?? "";
+      if ((before === "" || "{;}".includes(before)) && after !== ".") {
+        this.emit(`${ELL_PREFIX}${this.counter++}${after === ";" ? "" : ";"}`, 3);
+        return;
+      }
     }
     const item = inner?.ch === "{" ? listItem(src, this.i) : "no";
     if (this.family === "python" && ((inner?.dict && item !== "no") || item === "only")) {
@@ -218,16 +224,6 @@ class Scanner {
       }
     }
   }
-}
-
-/** Whether the `...` at `at` is the only thing on its line. */
-function aloneOnLine(src: string, at: number): boolean {
-  const lineStart = src.lastIndexOf("\n", at - 1) + 1;
-  const lineEnd = src.indexOf("\n", at + 3);
-  return (
-    src.slice(lineStart, at).trim() === "" &&
-    src.slice(at + 3, lineEnd < 0 ? src.length : lineEnd).trim() === ""
-  );
 }
 
 /** Whether the `...` at `at` is a whole item of a `{}` display, and whether it is the only one (`{...}`). */
