@@ -1,5 +1,5 @@
 /**
- * Regression tables for the gaps listed in rules/KNOWN-GAPS.md (now fixed):
+ * Regression tables for the gaps once listed in rules/KNOWN-GAPS.md (all fixed):
  * f-string patterns, import aliases under a metavariable attribute, every
  * binding of `<... $X ...>` and of unordered items. Each row gives the exact
  * matched text and bindings in the order the matcher reports them (source
