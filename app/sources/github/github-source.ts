@@ -1,0 +1,172 @@
+/**
+ * The GitHub source: a PullRequestSnapshot of a pull request, read through
+ * one GitHubClient, equivalent to what the local git source gives for the
+ * same commits.
+ *
+ * Request budget, in order:
+ * 1. the pull-request GraphQL query (1 request up to 100 commits/reviews/...);
+ * 2. at once: the REST file list (1 per 100 files, at most 30), the git notes
+ *    (1–2 queries, only when refs/notes/ai exists), and a REST compare only
+ *    when the commits do not prove the merge base (merge commits, > 250);
+ * 3. tree entries: modes, binary-ness, and the history that finds files
+ *    written by a single PR commit (1 query per 100 files);
+ * 4. blame for the other files with added lines (1 query per 25 files).
+ *
+ * `base` is the base branch's commit (`baseRefOid`), `mergeBase` the commit
+ * the diff is taken from, as in the local source.
+ */
+import { TOO_LARGE } from "../git/read-diff.js";
+import type { ChangedFile, Commit, PullRequestSnapshot } from "../../model/snapshot.js";
+import { assignGitHubOrigins } from "./assign-origins.js";
+import type { GitHubClient } from "./github-client.js";
+import { applyEntries, inspectFiles } from "./inspect-files.js";
+import { listPullRequestFiles } from "./list-files.js";
+import { parentsFirst, toCommit, toPullRequestMeta, toReview, toTimelineEvent } from "./map-pull-request.js";
+import { resolveMergeBase } from "./merge-base.js";
+import { fetchPullRequest, type PullRequestRef } from "./pull-request-query.js";
+import { readNotes } from "./read-notes.js";
+
+export type { PullRequestRef } from "./pull-request-query.js";
+
+export interface GitHubSnapshotStats {
+  /** Requests sent for this snapshot, retries included. */
+  requests: number;
+  /** Pages of the pull-request query. */
+  pullRequestPages: number;
+  files: number;
+  /** Files attributed without blame: a single-commit PR, or a history showing one PR commit. */
+  singleWriterFiles: number;
+  /** Files that needed GraphQL blame. */
+  blamedFiles: number;
+}
+
+export interface ReviewThreadSummary {
+  isResolved: boolean;
+  comments: number;
+}
+
+export interface GitHubSnapshotResult {
+  snapshot: PullRequestSnapshot;
+  stats: GitHubSnapshotStats;
+  /** Review threads (resolved or not, comment count), for review-load signals. */
+  reviewThreads: ReviewThreadSummary[];
+}
+
+export async function buildGitHubSnapshot(
+  client: GitHubClient,
+  ref: PullRequestRef,
+): Promise<PullRequestSnapshot> {
+  return (await buildGitHubSnapshotWithStats(client, ref)).snapshot;
+}
+
+export async function buildGitHubSnapshotWithStats(
+  client: GitHubClient,
+  ref: PullRequestRef,
+): Promise<GitHubSnapshotResult> {
+  const startCount = client.requestCount;
+  const data = await fetchPullRequest(client, ref);
+  const pr = data.pullRequest;
+  const listedCommits = parentsFirst(data.commits.map(toCommit));
+  const complete = data.commitsTotal <= listedCommits.length;
+  const hasMerges = data.commits.some((c) => c.parents.totalCount > 1);
+  const prCommits = new Set(listedCommits.map((c) => c.sha));
+
+  const [mergeBase, listed, notesByCommit] = await Promise.all([
+    resolveMergeBase(client, ref, listedCommits, complete, pr.baseRefOid, pr.headRefOid),
+    listPullRequestFiles(client, ref, pr.changedFiles),
+    data.notesOid === null
+      ? Promise.resolve(new Map<string, string>())
+      : readNotes(client, ref.owner, ref.repo, data.notesOid, [...prCommits]),
+  ]);
+  const commits: Commit[] = listedCommits.map((c) => ({ ...c, notes: notesByCommit.get(c.sha) ?? null }));
+
+  // History settles single-writer files only for a complete, merge-free list of several commits.
+  const historyUseful = complete && !hasMerges && commits.length > 1;
+  const historyPaths = new Set(
+    historyUseful ? listed.files.filter((f) => f.addedLines.length > 0).map((f) => f.path) : [],
+  );
+  const inspection = await inspectFiles(client, ref, {
+    head: pr.headRefOid,
+    mergeBase: mergeBase.sha,
+    files: listed.files,
+    history: historyPaths.size > 0 ? { paths: historyPaths, since: historySince(commits) } : null,
+  });
+  const inspected = applyEntries(listed.files, inspection.entries, listed.withoutPatch);
+  const onlyCommit = complete && !hasMerges && commits.length === 1 ? (commits[0]?.sha ?? null) : null;
+  const origins = await assignGitHubOrigins(client, ref, {
+    head: pr.headRefOid,
+    files: inspected,
+    prCommits,
+    onlyCommit,
+    history: inspection.history,
+  });
+
+  const notes = [
+    ...(complete
+      ? []
+      : [
+          `GitHub lists at most ${commits.length} commits of a pull request; this one has ${data.commitsTotal}, ` +
+            "lines written by the others are of unknown origin",
+        ]),
+    ...(mergeBase.note === null ? [] : [mergeBase.note]),
+    ...listed.notes,
+    ...skippedNotes(origins.files),
+    ...origins.notes,
+  ];
+  const snapshot: PullRequestSnapshot = {
+    source: "github",
+    repository: `${ref.owner}/${ref.repo}`,
+    base: pr.baseRefOid,
+    head: pr.headRefOid,
+    mergeBase: mergeBase.sha,
+    pr: toPullRequestMeta(pr, data.labels),
+    commits,
+    files: origins.files,
+    reviews: data.reviews.map(toReview),
+    timeline: data.timelineItems.map(toTimelineEvent),
+    notes,
+  };
+  return {
+    snapshot,
+    stats: {
+      requests: client.requestCount - startCount,
+      pullRequestPages: data.pages,
+      files: origins.files.length,
+      singleWriterFiles: origins.singleWriterFiles,
+      blamedFiles: origins.blamedFiles,
+    },
+    reviewThreads: data.reviewThreads.map((t) => ({
+      isResolved: t.isResolved,
+      comments: t.comments.totalCount,
+    })),
+  };
+}
+
+/**
+ * A day before the oldest PR commit's committer date: `history(since:)` stops
+ * walking there. Starting earlier is always safe (an older commit is not a PR
+ * commit either); the day absorbs clock and time-zone slop.
+ */
+function historySince(commits: readonly Commit[]): string | null {
+  let oldest = Infinity;
+  for (const c of commits) {
+    const at = Date.parse(c.committer.date);
+    if (Number.isNaN(at)) return null;
+    oldest = Math.min(oldest, at);
+  }
+  return Number.isFinite(oldest) ? new Date(oldest - 86_400_000).toISOString() : null;
+}
+
+/** The local source's wording, so reports read the same whichever source built the snapshot. */
+const SKIP_REASONS: Readonly<Record<string, string>> = {
+  binary: "binary file, lines not analysed",
+  submodule: "submodule entry, not analysed",
+  symlink: "symbolic link, target not followed or analysed",
+  [TOO_LARGE]: "too large to blame or scan",
+};
+
+function skippedNotes(files: readonly ChangedFile[]): string[] {
+  return files
+    .filter((f) => f.skipped !== null)
+    .map((f) => `${JSON.stringify(f.path)}: skipped (${SKIP_REASONS[f.skipped as string] ?? f.skipped})`);
+}
