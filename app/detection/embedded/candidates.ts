@@ -50,7 +50,7 @@ export class CandidateIndex {
 
   /** Nodes of the query's kinds whose text passes its filters. */
   candidates(file: FileState, q: CandidateQuery): TNode[] {
-    const pool = (file.pool ??= { covered: new Set(), nodes: [], seen: new Set() });
+    const pool = (file.pool ??= { covered: new Set(), byKind: new Map(), seen: new Map() });
     if (!pool.covered.has(q.id)) {
       // Queries whose filters fail on the whole text cannot match any node of it; they are left out (and covered).
       const shared =
@@ -84,16 +84,31 @@ export class CandidateIndex {
         rules.length === 0 ? [] : file.search(rules.length === 1 ? (rules[0] ?? {}) : { any: rules });
       for (const t of found) {
         if (pool.seen.has(t)) continue;
-        pool.seen.add(t);
-        pool.nodes.push(t);
+        pool.seen.set(t, pool.seen.size);
+        const same = pool.byKind.get(t.kind);
+        if (same) same.push(t);
+        else pool.byKind.set(t.kind, [t]);
       }
     }
-    const spelled = spellings(q, file).map((s) => new RegExp(s));
-    return pool.nodes.filter((t) => {
-      if (!q.kinds.has(t.kind)) return false;
+    // The pool's nodes of the query's kinds, in pool order.
+    let nodes: TNode[] = [];
+    for (const kind of q.kinds) {
+      const same = pool.byKind.get(kind);
+      if (same) nodes = nodes.length === 0 ? same : [...nodes, ...same];
+    }
+    if (nodes.length > 0 && q.kinds.size > 1) nodes = [...nodes].sort((a, b) => order(a) - order(b));
+    const filters = [...q.compiled, ...spellings(q, file).map((s) => new RegExp(s))];
+    if (filters.length === 0) return [...nodes];
+    const out: TNode[] = [];
+    for (const t of nodes) {
       const text = t.text;
-      return q.compiled.every((r) => r.test(text)) && spelled.every((r) => r.test(text));
-    });
+      if (filters.every((r) => r.test(text))) out.push(t);
+    }
+    return out;
+
+    function order(t: TNode): number {
+      return pool.seen.get(t) ?? 0;
+    }
   }
 }
 

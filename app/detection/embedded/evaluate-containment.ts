@@ -48,7 +48,7 @@ export class ContainmentIndex<T extends Spanned> {
       if (!e || e.item.start > end) break;
       if (e.item.end <= end) found.push(e);
     }
-    return found.sort((a, b) => a.order - b.order).map((e) => e.item);
+    return inOrder(found);
   }
 
   /** The ranges containing [start, end), in original order. */
@@ -67,6 +67,12 @@ export class ContainmentIndex<T extends Spanned> {
       visit(2 * node + 1, mid, hi);
     };
     if (limit > 0) visit(1, 0, this.size);
-    return found.sort((a, b) => a.order - b.order).map((e) => e.item);
+    return inOrder(found);
   }
+}
+
+function inOrder<T>(found: Array<{ item: T; order: number }>): T[] {
+  if (found.length === 0) return [];
+  if (found.length === 1) return [(found[0] as { item: T }).item];
+  return found.sort((a, b) => a.order - b.order).map((e) => e.item);
 }

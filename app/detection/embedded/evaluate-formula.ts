@@ -15,6 +15,7 @@
 import type { Formula } from "../types.js";
 import { applyCondition, expandPersistent, type Pending } from "./evaluate-conditions.js";
 import { UnsupportedRuleError } from "./evaluate-errors.js";
+import { ContainmentIndex } from "./evaluate-containment.js";
 import { applyFocus } from "./evaluate-focus.js";
 import { patternLeaf, regexLeaf } from "./evaluate-leaves.js";
 import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from "./evaluate-ranges.js";
@@ -58,18 +59,28 @@ function splitSelector(f: AllFormula): { selector: Formula | null; positives: Fo
 }
 
 function select(selector: Formula, ranges: EvalRange[], target: EvalTarget, env: EvalEnv): EvalRange[] {
-  const inRanges = evaluateRanges(selector, target, env).filter((s) =>
-    ranges.some((r) => s.start >= r.start && s.end <= r.end),
+  const within = new ContainmentIndex(ranges);
+  const inRanges = evaluateRanges(selector, target, env).filter(
+    (s) => within.containing(s.start, s.end).length > 0,
   );
   return intersectRanges(ranges, inRanges);
 }
 
 function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange[] {
   const { selector, positives } = splitSelector(f);
-  const results = [
-    ...positives.map((p) => evaluateRanges(p, target, env)),
-    ...f.inside.map((p) => asInside(evaluateRanges(p, target, env))),
-  ];
+  // A conjunct without ranges empties the intersection: the ones after it are not evaluated
+  // (positives first, the usually costlier pattern-insides last).
+  const results: EvalRange[][] = [];
+  for (const p of positives) {
+    const rs = evaluateRanges(p, target, env);
+    if (rs.length === 0) return [];
+    results.push(rs);
+  }
+  for (const p of f.inside) {
+    const rs = asInside(evaluateRanges(p, target, env));
+    if (rs.length === 0) return [];
+    results.push(rs);
+  }
   // Semgrep orders the conjuncts whose ranges come from pattern-inside last.
   const ordered = [
     ...results.filter((rs) => rs[0]?.kind !== "inside"),

@@ -26,6 +26,31 @@ export function matchChildren(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolea
   return matchSeq(p.children, 0, ts, 0, ctx, k);
 }
 
+const optionalMemo = new WeakMap<LangSpec, Map<string, Map<string, ReadonlySet<string> | null>>>();
+
+/** Kinds optional under a pattern node of `pKind` matched against a target node of `tKind` (null: none). */
+function optionalUnder(spec: LangSpec, pKind: string, tKind: string): ReadonlySet<string> | null {
+  let bySpec = optionalMemo.get(spec);
+  if (!bySpec) {
+    bySpec = new Map();
+    optionalMemo.set(spec, bySpec);
+  }
+  let byTarget = bySpec.get(pKind);
+  if (!byTarget) {
+    byTarget = new Map();
+    bySpec.set(pKind, byTarget);
+  }
+  let kinds = byTarget.get(tKind);
+  if (kinds === undefined) {
+    const sets = [...optionalKinds(spec, pKind)];
+    if (tKind !== pKind) sets.push(...optionalKinds(spec, tKind));
+    const union = new Set(sets.flatMap((set) => [...set]));
+    kinds = union.size > 0 ? union : null;
+    byTarget.set(tKind, kinds);
+  }
+  return kinds;
+}
+
 /** Target children minus the optional kinds (else-clauses, type annotations, ...) the pattern does not mention. */
 function dropOptional(p: PSyntax, t: TNode, spec: LangSpec): readonly TNode[] {
   let items = t.sig();
@@ -44,12 +69,13 @@ function dropOptional(p: PSyntax, t: TNode, spec: LangSpec): readonly TNode[] {
       items = items.filter((c) => c.start !== r.start.index || c.end !== r.end.index);
     }
   }
-  const sets = [...optionalKinds(spec, p.kind)];
-  if (t.kind !== p.kind) sets.push(...optionalKinds(spec, t.kind));
-  const isOptional = (kind: string): boolean => sets.some((s) => s.has(kind));
-  if (!items.some((c) => isOptional(c.kind))) return items;
+  const optional = optionalUnder(spec, p.kind, t.kind);
+  if (optional === null) return items;
+  let any = false;
+  for (const c of items) if (optional.has(c.kind)) any = true;
+  if (!any) return items;
   const present = new Set(p.children.map((c) => (c.t === "node" ? c.kind : "")));
-  return items.filter((c) => present.has(c.kind) || !isOptional(c.kind));
+  return items.filter((c) => present.has(c.kind) || !optional.has(c.kind));
 }
 
 function posAt(ts: readonly TNode[], j: number): number {

@@ -146,7 +146,15 @@ export class FileState {
   private readonly nodes = new Map<number, TNode>();
   private readonly candidatesMemo = new Map<string, TNode[]>();
   /** Candidate pool shared by the patterns run on this file (see candidates.ts). */
-  pool: { covered: Set<number>; nodes: TNode[]; seen: Set<TNode> } | undefined;
+  pool:
+    | {
+        covered: Set<number>;
+        /** Found nodes by kind, each list in search order. */
+        byKind: Map<string, TNode[]>;
+        /** Found node → its position in search order. */
+        seen: Map<TNode, number>;
+      }
+    | undefined;
   private readonly flatMemo = new Map<TNode, FlatStatements>();
   aliasMemo: ReadonlyMap<string, string> | undefined;
   /** Matches per pattern (see structural-matcher.ts). */
