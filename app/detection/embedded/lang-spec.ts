@@ -342,6 +342,10 @@ const GO: LangSpec = {
     ["function_declaration", ["result", "type_parameters"]],
     ["method_declaration", ["result"]],
     ["func_literal", ["result"]],
+    // `if err := f(); err != nil { ... }` is also an `if err != nil { ... }` (Semgrep moves the initializer out).
+    ["if_statement", ["initializer"]],
+    ["expression_switch_statement", ["initializer"]],
+    ["type_switch_statement", ["initializer"]],
   ]),
 };
 

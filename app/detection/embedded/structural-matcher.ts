@@ -190,8 +190,9 @@ function runMatches(
   if (root.t === "node") {
     const p: PNode = root.node;
     let candidates = q ? index.candidates(file, q) : allExpressions(file);
+    // Names and module strings inside import statements are not expressions (Semgrep: `foo` ≠ `import foo`).
     const name = p.t === "node" && ((p.leaf && file.spec.identifiers.has(p.kind)) || p.dotted || p.qualifier);
-    if (name && candidates.length > 0) {
+    if ((name || p.t === "string") && candidates.length > 0) {
       const imports = file.findAll([...file.spec.imports]);
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
     }

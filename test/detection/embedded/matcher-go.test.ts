@@ -119,6 +119,24 @@ const cases: Case[] = [
     expect: [["if err != nil {\n\t\treturn\n\t} else {\n\t\tlog.Print(1)\n\t}", { $ERR: "err" }]],
   },
   {
+    name: "if with an initializer also matches a pattern without one",
+    pattern: "if $E != nil {\n  ...\n}",
+    code: fn("if err := g(); err != nil {\n\treturn\n}\nif x == nil {\n}"),
+    expect: [["if err := g(); err != nil {\n\t\treturn\n\t}", { $E: "err" }]],
+  },
+  {
+    name: "an initializer in the pattern must be there",
+    pattern: "if $V := $F(); $V != nil {\n  ...\n}",
+    code: fn("if err := g(); err != nil {\n}\nif err != nil {\n}"),
+    expect: [["if err := g(); err != nil {\n\t}", { $V: "err", $F: "g" }]],
+  },
+  {
+    name: "import paths are not string expressions",
+    pattern: '"..."',
+    code: 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc h() {\n\tfmt.Println("x")\n}\n',
+    expect: ['"x"'],
+  },
+  {
     name: "for-range loop with metavariables",
     pattern: "for _, $V := range $L {\n  ...\n}",
     code: fn("for _, v := range items {\n\tuse(v)\n}\nfor i := 0; i < n; i++ {\n}"),
