@@ -186,6 +186,12 @@ function rootKinds(p: PNode, spec: LangSpec): string[] | null {
 
 const SIBLING: Partial<Record<EmbeddedLanguage, EmbeddedLanguage>> = { typescript: "tsx", tsx: "typescript" };
 
+/** Typed metavariables, which do not parse as code: Java `(Type $X)`, Go `($X : Type)`. */
+const TYPED_MV: Partial<Record<LangSpec["family"], RegExp>> = {
+  java: /\(\s*[\w.]+(?:<[^()]*>)?(?:\[\])*\s+\$[A-Z_][A-Z0-9_]*\s*\)/,
+  go: /\(\s*\$[A-Z_][A-Z0-9_]*\s*:[^()]+\)/,
+};
+
 export function compilePattern(pattern: string, language: EmbeddedLanguage, spec: LangSpec): CompiledPattern {
   if (pattern.trim() === "") throw new UnsupportedPatternError("empty pattern", pattern);
   let prepared: string;
@@ -197,6 +203,8 @@ export function compilePattern(pattern: string, language: EmbeddedLanguage, spec
       const sibling = SIBLING[language];
       if (sibling && parseItems(sibling, prepared, spec))
         return { root: { t: "never" }, fileWords: [], nodeFilters: [], chains: [], tokens: [] };
+      if (TYPED_MV[spec.family]?.test(pattern))
+        throw new UnsupportedPatternError("typed metavariables are not supported", pattern);
       throw new UnsupportedPatternError("pattern does not parse", pattern);
     }
   } catch (e) {

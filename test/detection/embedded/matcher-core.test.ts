@@ -102,6 +102,18 @@ describe("structural matcher: unsupported input", () => {
     expect(unsupported("java", "foo(")).toMatch(/does not parse|syntax|missing/);
   });
 
+  it("typed metavariables in Go and Java", () => {
+    expect(unsupported("java", "(java.util.logging.Logger $LOGGER).log(...)")).toBe(
+      "typed metavariables are not supported",
+    );
+    expect(unsupported("java", "$LOGGER.log(java.util.logging.LogRecord $RECORD)")).toBe(
+      "typed metavariables are not supported",
+    );
+    expect(unsupported("go", "($READER : *zip.Reader).Open($INPUT)")).toBe(
+      "typed metavariables are not supported",
+    );
+  });
+
   it("every language has a structural matcher", () => {
     for (const lang of ["python", "javascript", "typescript", "tsx", "go", "java"] as const) {
       expect(find(lang, "foo(...)", "foo(1)\n").map((f) => f.text)).toEqual(["foo(1)"]);
