@@ -6,6 +6,7 @@
  */
 import { parseAgentPublicKeys } from "../attribution/index.js";
 import { parseEngineChoice, type EngineChoice } from "../detection/select-engine.js";
+import { ProvenanceError } from "../errors.js";
 import { ANALYSIS_TIMEOUT_MS, MAX_CONCURRENT_ANALYSES } from "../limits.js";
 import { toolVersion } from "../version.js";
 import type { GitHubSource } from "./github-source.js";
@@ -46,10 +47,24 @@ function flag(value: string | undefined): boolean {
 }
 
 /** Settings from the environment; `source` has no default here (see default-github-source.ts). */
+function engineFromEnv(value: string | undefined): EngineChoice {
+  try {
+    return parseEngineChoice(value === "" ? undefined : value);
+  } catch (err) {
+    throw new ProvenanceError(
+      "BAD_ARGUMENT",
+      `PROVENANCE_ENGINE must be auto, semgrep or embedded (got ${JSON.stringify(value)})`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
 export function settingsFromEnv(env: NodeJS.ProcessEnv): Omit<AppSettings, "source"> {
   const keys = env["PROVENANCE_AGENT_PUBLIC_KEYS"];
   return {
-    engine: parseEngineChoice(env["PROVENANCE_ENGINE"] === "" ? undefined : env["PROVENANCE_ENGINE"]),
+    engine: engineFromEnv(env["PROVENANCE_ENGINE"]),
     dryRun: flag(env["PROVENANCE_DRY_RUN"]),
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     maxConcurrent: MAX_CONCURRENT_ANALYSES,

@@ -23,7 +23,11 @@ export async function withDeadline<T>(
         fail(
           new ProvenanceError(
             "ANALYSIS_TIMEOUT",
-            `the analysis did not finish within ${Math.round(options.timeoutMs / 1000)} s`,
+            `the analysis did not finish within ${
+              options.timeoutMs >= 1000
+                ? `${Math.round(options.timeoutMs / 1000)} s`
+                : `${options.timeoutMs} ms`
+            }`,
           ),
         ),
       options.timeoutMs,

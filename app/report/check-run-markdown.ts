@@ -74,14 +74,15 @@ export function cutBytes(text: string, max: number): string {
  * lines that do and end with a note saying how many lines were left out, so a
  * truncated summary never passes for a complete one.
  */
-export function fitLines(lines: readonly string[], limit: number, what: string): string {
+export function fitLines(lines: readonly string[], limit: number, what: string, statedLimit = limit): string {
   const whole = lines.join("\n");
   if (bytes(whole) <= limit) return whole;
   const note = (omitted: number): string =>
-    `\n\n> **Truncated:** GitHub limits the ${what} to ${limit.toLocaleString("en-US")} bytes; ` +
+    `\n\n> **Truncated:** GitHub limits the ${what} to ${statedLimit.toLocaleString("en-US")} bytes; ` +
     `${omitted.toLocaleString("en-US")} more lines are not shown. ` +
     "`agent-provenance analyze --json` gives the complete report.";
   const budget = limit - bytes(note(lines.length));
+  if (budget <= 0) return cutBytes(whole, limit);
   const kept: string[] = [];
   let used = 0;
   for (const line of lines) {

@@ -216,7 +216,6 @@ export function renderSummary(report: Report, ctx: SummaryContext): string {
   ];
   // The footer is small and always kept; everything above it is cut from the end when too long.
   const footerText = footer.join("\n");
-  return (
-    fitLines(lines, MAX_CHECK_SUMMARY_BYTES - Buffer.byteLength(footerText), "check-run summary") + footerText
-  );
+  const room = MAX_CHECK_SUMMARY_BYTES - Buffer.byteLength(footerText);
+  return fitLines(lines, room, "check-run summary", MAX_CHECK_SUMMARY_BYTES) + footerText;
 }
