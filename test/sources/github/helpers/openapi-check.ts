@@ -49,13 +49,19 @@ function load(): NonNullable<typeof loaded> {
   ajv.addSchema(spec, "openapi");
   const templates = Object.keys(spec.paths).map((path) => {
     const names: string[] = [];
+    const multi = new Set(
+      Object.values(spec.paths[path] ?? {})
+        .flatMap((op) => (op.parameters ?? []).map((p) => resolveParameter(spec, p)))
+        .filter((p) => (p as { "x-multi-segment"?: boolean })["x-multi-segment"] === true)
+        .map((p) => p.name),
+    );
     const pattern = path
       .split(/(\{[^}]+\})/)
       .map((part) => {
         const m = /^\{([^}]+)\}$/.exec(part);
         if (m === null) return part.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
         names.push(m[1] as string);
-        return "(.+?)";
+        return multi.has(m[1] as string) ? "(.+)" : "([^/]+)";
       })
       .join("");
     return { path, regex: new RegExp(`^${pattern}$`), names };
