@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import("./demo.js")).runDemo,
   scan: async () => (await import("./scan.js")).runScan,
   capabilities: async () => (await import("./capabilities.js")).runCapabilities,
+  serve: async () => (await import("./serve.js")).runServe,
 };
 
 const USAGE = `usage: agent-provenance <command> [options]
@@ -22,6 +23,7 @@ commands:
   demo      build a sample repository with agent and human commits and analyse it
   scan      run Semgrep-format rules over files (Semgrep-compatible JSON), or test rules with --test
   capabilities  list engines, the rule pack (digest), rules the embedded engine cannot run, custom detectors
+  serve     run the GitHub App (webhooks + /healthz); APP_ID, PRIVATE_KEY, WEBHOOK_SECRET from the environment
 
 run "agent-provenance <command> --help" for options`;
 
