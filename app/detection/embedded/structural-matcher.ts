@@ -151,8 +151,8 @@ function envId(env: ReadonlyMap<string, Bound>): string {
  * Per candidate (or statement-run start) at most this many distinct binding
  * sets are kept, and the search stops after this many successes overall.
  */
-const MAX_BINDINGS_PER_START = 64;
-const MAX_SUCCESSES_PER_START = 1024;
+const MAX_BINDINGS_PER_START = 256;
+const MAX_SUCCESSES_PER_START = 4096;
 
 function runMatches(
   c: CompiledPattern,

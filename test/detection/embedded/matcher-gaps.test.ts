@@ -198,6 +198,14 @@ describe("known gaps: JavaScript", () => {
   for (const c of javascript) it(c.name, () => check("javascript", c));
 });
 
+describe("known gaps: the number of binding sets per range is bounded", () => {
+  it("foo(..., $X, ...) on 300 arguments keeps the first 256", () => {
+    const args = Array.from({ length: 300 }, (_, i) => `a${i}`);
+    const found = find("python", "foo(..., $X, ...)", `foo(${args.join(", ")})\n`);
+    expect(found.map((f) => f.bindings.$X)).toEqual(args.slice(0, 256));
+  });
+});
+
 describe("known gaps: a pattern without metavariables reports each range once", () => {
   it("foo(..., 1, ...) on foo(1, 1)", () => {
     expect(find("python", "foo(..., 1, ...)", "foo(1, 1)\n").map((f) => f.text)).toEqual(["foo(1, 1)"]);
