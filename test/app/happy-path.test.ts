@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { pullRequestEvent, reviewEvent } from "../../fixtures/webhooks/payloads.js";
-import { createHarness } from "./helpers/app-harness.js";
+import { appEnv, createHarness } from "./helpers/app-harness.js";
 import { GitHubNock, resetNock } from "./helpers/github-nock.js";
 import { scenarioSource } from "./helpers/scenario-source.js";
 import { makeSnapshot, riskyPython, SAFE_PYTHON, type FileSpec } from "./helpers/snapshot.js";
@@ -271,5 +271,32 @@ describe("pull_request events → one check run, created in progress and complet
       "dry run: would update the check run",
     ]);
     expect(logged[1]?.fields["body"]).toMatchObject({ conclusion: "success" });
+  });
+});
+
+describe("GitHub Enterprise Server", () => {
+  it("GHE_HOST / GHE_PROTOCOL: every call goes to <protocol>://<host>/api/v3, links use the repository's own address", async () => {
+    const files: FileSpec[] = [{ path: "src/calc.py", content: SAFE_PYTHON, by: "agent" }];
+    const gh = new GitHubNock("http://ghe.example.test", "/api/v3")
+      .createCheckRun(91)
+      .pullRequest(16)
+      .config(null)
+      .updateCheckRun(91);
+    const h = await createHarness(
+      { source: source(files) },
+      appEnv({ GHE_HOST: "ghe.example.test", GHE_PROTOCOL: "http" }),
+    );
+    const payload = pullRequestEvent({ action: "opened", number: 16, headSha: HEAD });
+    (payload["repository"] as Record<string, unknown>)["html_url"] =
+      "http://ghe.example.test/Codertocat/Hello-World";
+    await h.deliver("pull_request", payload);
+    expect(gh.calls.every((c) => c.path.startsWith("/api/v3/"))).toBe(true);
+    const done = gh.checkRunWrites()[1]?.body as Completion;
+    expect(done.conclusion).toBe("success");
+    expect(done.output.text).toContain(
+      `http://ghe.example.test/Codertocat/Hello-World/blob/${HEAD}/src/calc.py`,
+    );
+    gh.assertDone();
+    await gh.assertValidRequests();
   });
 });

@@ -30,17 +30,20 @@ function parse(body: string | undefined): unknown {
 export class GitHubNock {
   readonly calls: Call[] = [];
   readonly scope: nock.Scope;
+  readonly #prefix: string;
 
-  constructor() {
+  /** `origin` and `prefix`: GitHub Enterprise Server answers at `${protocol}://${host}/api/v3`. */
+  constructor(origin = API, prefix = "") {
     nock.disableNetConnect();
     nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
-    this.scope = nock(API);
+    this.#prefix = prefix;
+    this.scope = nock(origin);
     this.scope.on("request", (req: { method: string; path: string }, _i: unknown, body: string) => {
       this.calls.push({ method: req.method, path: req.path, body: parse(body) });
     });
-    nock(API)
+    nock(origin)
       .persist()
-      .post(`/app/installations/${INSTALLATION_ID}/access_tokens`)
+      .post(`${prefix}/app/installations/${INSTALLATION_ID}/access_tokens`)
       .reply(201, {
         token: "ghs_test_token",
         expires_at: new Date(Date.now() + 3_600_000).toISOString(),
@@ -52,7 +55,7 @@ export class GitHubNock {
   /** POST check-runs answered with `status` (201 → a check run with `id`). */
   createCheckRun(id: number, status = 201, body?: unknown, headers?: Record<string, string>): this {
     this.scope
-      .post(`${REPO_PATH}/check-runs`)
+      .post(`${this.#prefix}${REPO_PATH}/check-runs`)
       .reply(
         status,
         body ?? (status === 201 ? { id, status: "in_progress" } : { message: "error" }),
@@ -64,7 +67,7 @@ export class GitHubNock {
   /** PATCH check-runs/{id}, `times` times. */
   updateCheckRun(id: number, times = 1, status = 200, body?: unknown): this {
     this.scope
-      .patch(`${REPO_PATH}/check-runs/${id}`)
+      .patch(`${this.#prefix}${REPO_PATH}/check-runs/${id}`)
       .times(times)
       .reply(status, body ?? (status === 200 ? { id } : { message: "error" }));
     return this;
@@ -73,7 +76,7 @@ export class GitHubNock {
   /** The pull request the scenario source asks for. */
   pullRequest(number: number, status = 200, times = 1): this {
     this.scope
-      .get(`${REPO_PATH}/pulls/${number}`)
+      .get(`${this.#prefix}${REPO_PATH}/pulls/${number}`)
       .times(times)
       .reply(status, status === 200 ? { number, state: "open" } : { message: "Not Found" });
     return this;
@@ -84,14 +87,14 @@ export class GitHubNock {
     const file = /\/contents\/\.github(%2F|\/)agent-provenance\.yml/;
     if (yaml === null) {
       this.scope
-        .get((p) => p.startsWith(`${REPO_PATH}/`) && file.test(p))
+        .get((p) => p.startsWith(`${this.#prefix}${REPO_PATH}/`) && file.test(p))
         .reply(404, { message: "Not Found" });
       this.scope
-        .get((p) => p.startsWith(`/repos/${OWNER}/.github/`) && file.test(p))
+        .get((p) => p.startsWith(`${this.#prefix}/repos/${OWNER}/.github/`) && file.test(p))
         .reply(404, { message: "Not Found" });
     } else {
       this.scope
-        .get((p) => p.startsWith(`${REPO_PATH}/`) && file.test(p))
+        .get((p) => p.startsWith(`${this.#prefix}${REPO_PATH}/`) && file.test(p))
         .reply(200, yaml, { "content-type": "application/vnd.github.raw; charset=utf-8" });
     }
     return this;
@@ -118,7 +121,10 @@ export class GitHubNock {
       if (call.method === "POST" && call.path.split("?")[0] === "/graphql") {
         const query = (call.body as { query?: string } | undefined)?.query ?? "";
         expect(await graphqlErrors(query), `GraphQL ${query.slice(0, 60)}`).toEqual([]);
-      } else if ((call.method === "POST" || call.method === "PATCH") && !call.path.startsWith("/app/")) {
+      } else if (
+        (call.method === "POST" || call.method === "PATCH") &&
+        !call.path.includes("/app/installations/")
+      ) {
         expect(requestBodyErrors(call.method, call.path, call.body), `${call.method} ${call.path}`).toEqual(
           [],
         );
