@@ -87,6 +87,7 @@ function parseRule(item: unknown, index: number, file: string): { rule: Rule | n
       languages: data.languages ?? [],
       mode: formula.mode,
       formula: formula.formula,
+      ...(formula.taint ? { taint: formula.taint } : {}),
       paths: { include: data.paths?.include ?? [], exclude: data.paths?.exclude ?? [] },
       metadata: data.metadata ?? {},
       source: { file, index },

@@ -41,15 +41,76 @@ export type Condition =
   /** Anything we parse but the embedded engine cannot evaluate (kept so it is reported, never skipped). */
   | { kind: "unsupported"; operator: string };
 
+/** A taint source (`pattern-sources` item or `taint: sources:`). */
+export interface TaintSource {
+  formula: Formula;
+  /** `exact: true`: only the code the source matches best is tainted, not everything inside it (default false). */
+  exact: boolean;
+  /** `by-side-effect`: an l-value matched exactly becomes tainted from there on ("only": and that occurrence is not). */
+  bySideEffect: "no" | "yes" | "only";
+}
+
+/** A taint sink (`pattern-sinks` item or `taint: sinks:`). */
+export interface TaintSink {
+  formula: Formula;
+  /** `exact: false`: any tainted code inside the sink's range counts (default true: the best-matching code only). */
+  exact: boolean;
+}
+
+/** A taint sanitizer (`pattern-sanitizers` item or `taint: sanitizers:`). */
+export interface TaintSanitizer {
+  formula: Formula;
+  /** `exact: true`: only the code the sanitizer matches best is clean, not everything inside it (default false). */
+  exact: boolean;
+  /** `by-side-effect: true`: an l-value matched exactly is clean from there on. */
+  bySideEffect: boolean;
+  /** `not-conflicting: true`: matches with the same range as a source or a sink are ignored. */
+  notConflicting: boolean;
+}
+
+/** A taint propagator (`pattern-propagators` item): taint flows from the `from` metavariable to the `to` one. */
+export interface TaintPropagator {
+  formula: Formula;
+  from: string;
+  to: string;
+  /** When `to` is an l-value, it stays tainted afterwards (default true). */
+  bySideEffect: boolean;
+}
+
+/** Rule `options` that change taint tracking; the others are ignored by the embedded engine. */
+export interface TaintOptions {
+  /** `taint_unify_mvars`: a source and a sink must agree on the metavariables both bind. */
+  unifyMetavariables: boolean;
+  /** `taint_assume_safe_functions`: calls do not propagate taint from their arguments. */
+  assumeSafeFunctions: boolean;
+  /** `taint_assume_safe_indexes`: a tainted index does not taint `a[i]`. */
+  assumeSafeIndexes: boolean;
+  /** `taint_assume_safe_comparisons`: comparisons give clean values. */
+  assumeSafeComparisons: boolean;
+}
+
+/** A `mode: taint` rule's specification. */
+export interface TaintSpec {
+  sources: TaintSource[];
+  sinks: TaintSink[];
+  sanitizers: TaintSanitizer[];
+  propagators: TaintPropagator[];
+  options: TaintOptions;
+  /** What the rule uses that the embedded engine cannot run (labels, `requires`, ...); the rule is then reported unsupported. */
+  unsupported: string[];
+}
+
 export interface Rule {
   id: string;
   message: string;
   severity: RuleSeverity;
   level: FindingLevel;
   languages: string[];
-  /** "search" is the only mode the embedded engine runs; others are reported as unsupported. */
+  /** "search" and "taint" are the modes the embedded engine runs; others are reported as unsupported. */
   mode: string;
   formula: Formula;
+  /** For `mode: taint` rules: the sources, sinks, sanitizers and propagators (absent for other modes). */
+  taint?: TaintSpec;
   paths: { include: string[]; exclude: string[] };
   metadata: Record<string, unknown>;
   /** Where the rule came from, for error messages. */
