@@ -1,7 +1,7 @@
 /**
  * The embedded engine: runs a rule pack's search rules in process with the
- * structural matcher and the formula evaluator, and answers in Semgrep's JSON
- * shape. Rules it cannot run (other modes, typed metavariables, unsupported
+ * structural matcher and the formula evaluator, and its taint rules with the
+ * taint analysis (taint-rule.ts), and answers in Semgrep's JSON shape. Rules it cannot run (other modes, typed metavariables, unsupported
  * operators or languages, patterns the matcher refuses) are each reported once
  * in `errors[]` as UnsupportedRule; a file that does not parse gets a
  * "Syntax error" entry and the scan goes on.
@@ -24,6 +24,8 @@ import { createFileEvaluator, type FileEvaluator } from "./evaluate-formula.js";
 import { compareResults, LineIndex, toEngineResult } from "./evaluate-results.js";
 import { checkRule, type LanguageProbe, type StaticCheck } from "./evaluate-static.js";
 import { isRegexLanguage } from "./evaluate-languages.js";
+import { evaluateTaint } from "./taint-rule.js";
+import type { TaintTree } from "./taint-tree.js";
 import {
   UnsupportedPatternError,
   type EmbeddedLanguage,
@@ -83,13 +85,23 @@ async function defaultMatcher(): Promise<PatternMatcher> {
   return createStructuralMatcher();
 }
 
+/** Builds the syntax tree taint analysis walks (taint-tree.ts loads the parser, so only when a pack has taint rules). */
+type TaintTreeFactory = (language: EmbeddedLanguage, text: string) => TaintTree;
+
+async function taintTreeFactory(pack: RulePack): Promise<TaintTreeFactory | null> {
+  if (!pack.rules.some((r) => r.mode === "taint")) return null;
+  const { TaintTree } = await import("./taint-tree.js");
+  return (language, text) => new TaintTree(language, text);
+}
+
 export function createEmbeddedEngine(matcher?: PatternMatcher): Engine {
   let shared: Promise<PatternMatcher> | undefined = matcher && Promise.resolve(matcher);
   return {
     name: "embedded",
     async run(pack, targets, options) {
       shared ??= defaultMatcher();
-      return new EmbeddedRun(await shared, options).run(pack, targets);
+      const trees = await taintTreeFactory(pack);
+      return new EmbeddedRun(await shared, options, trees).run(pack, targets);
     },
   };
 }
@@ -113,6 +125,7 @@ class EmbeddedRun {
   constructor(
     private readonly matcher: PatternMatcher,
     private readonly options: EngineRunOptions,
+    private readonly taintTrees: TaintTreeFactory | null = null,
   ) {
     this.deadline = Date.now() + options.timeoutMs;
     this.empty = new EmptyFiles(matcher);
@@ -180,6 +193,11 @@ class EmbeddedRun {
         });
       }
     }
+    let taintTree: TaintTree | undefined;
+    const taintContext = (evaluate: FileEvaluator, lang: EmbeddedLanguage, trees: TaintTreeFactory) => ({
+      evaluate: (formula: Rule["formula"]) => evaluate.evaluate(formula),
+      tree: () => (taintTree ??= trees(lang, target.content)),
+    });
     for (const rule of rules) {
       if (this.unsupported.has(rule.id)) continue;
       let chosen = regexEvaluator;
@@ -188,7 +206,11 @@ class EmbeddedRun {
         chosen = evaluator;
       }
       try {
-        const found = chosen.evaluate(rule.formula).map((m) => toEngineResult(rule, target.path, index, m));
+        const matches =
+          rule.mode === "taint" && rule.taint && language !== null && this.taintTrees
+            ? evaluateTaint(rule.taint, taintContext(chosen, language, this.taintTrees), language)
+            : chosen.evaluate(rule.formula);
+        const found = matches.map((m) => toEngineResult(rule, target.path, index, m));
         this.results.set(rule.id, [...(this.results.get(rule.id) ?? []), ...found]);
       } catch (err) {
         this.ruleFailed(rule, target.path, err);

@@ -1,6 +1,7 @@
 /**
  * What the embedded engine cannot run in a rule, found without any target
- * file: modes other than search, languages it has no parser for, typed
+ * file: modes other than search and taint (and taint rules' labels and the
+ * languages taint mode does not cover), languages it has no parser for, typed
  * metavariables, regexes JavaScript cannot express, unsupported conditions,
  * metavariable-pattern languages, and a `patterns` without a positive term.
  */
@@ -12,6 +13,7 @@ import { nestedLanguage } from "./evaluate-nested.js";
 import type { EmbeddedLanguage } from "./match-types.js";
 import { compilePcre, type RegexMode } from "./regex-match.js";
 import { UnsupportedRegexError } from "./regex-translate.js";
+import { taintFormulas, taintLanguageProblem, taintRuleProblems } from "./taint-rule.js";
 
 const METAVAR = "\\$[A-Z_][A-Z0-9_]*";
 /** `(String $X)`, `(java.util.List<String> $X)`, `(char[] $X)`: Java/C/Go style. */
@@ -139,11 +141,20 @@ function languageReasons(rule: Rule, probe: LanguageProbe): { blocking: string[]
 /** `probe`: what the matcher in use says about each language (by default, nothing against any). */
 export function checkRule(rule: Rule, probe: LanguageProbe = () => null): StaticCheck {
   const walk: Walk = { reasons: [], language: "any", nested: false, patterns: [] };
-  const languages = languageReasons(rule, probe);
+  const taintProbe: LanguageProbe = (language) => taintLanguageProblem(language) ?? probe(language);
+  const languages = languageReasons(rule, rule.mode === "taint" ? taintProbe : probe);
   if (rule.mode === "unsupported-syntax") {
     walk.reasons.push("uses operators the embedded engine cannot represent (e.g. a nested pattern-not)");
+  } else if (rule.mode === "taint") {
+    walk.reasons.push(...taintRuleProblems(rule));
+    if (rule.languages.length > 0 && rule.languages.every(isRegexLanguage)) {
+      walk.reasons.push("taint mode needs a language the engine parses (not regex or generic)");
+    }
+    if (rule.taint) taintFormulas(rule.taint).forEach((f) => visit(f, walk));
   } else if (rule.mode !== "search") {
-    walk.reasons.push(`mode "${rule.mode}" is not supported (the embedded engine runs search rules only)`);
+    walk.reasons.push(
+      `mode "${rule.mode}" is not supported (the embedded engine runs search and taint rules only)`,
+    );
   } else {
     if (rule.languages.length > 0 && rule.languages.every(isRegexLanguage)) walk.language = null;
     visit(rule.formula, walk);

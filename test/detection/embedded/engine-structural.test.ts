@@ -41,8 +41,8 @@ rules:
     severity: ERROR
     languages: [python]
     mode: taint
-    pattern-sources: [{ pattern: input() }]
-    pattern-sinks: [{ pattern: eval(...) }]
+    pattern-sources: [{ pattern: input(), label: USER }]
+    pattern-sinks: [{ pattern: eval(...), requires: USER }]
   - id: broken-pattern
     message: broken
     severity: INFO
@@ -100,11 +100,7 @@ describe("embedded engine with the structural matcher", () => {
     expect(first?.extra.metavars?.["$ARG"]?.abstract_content).toBe("user_code");
     expect(out.results[1]?.extra.lines).toBe("exec(\n    payload)");
     expect(out.errors.map((e) => [e.type, e.rule_id, e.message])).toEqual([
-      [
-        "UnsupportedRule",
-        "taint-rule",
-        'taint-rule: mode "taint" is not supported (the embedded engine runs search rules only)',
-      ],
+      ["UnsupportedRule", "taint-rule", "taint-rule: taint labels are not supported (uses label, requires)"],
       ["UnsupportedRule", "broken-pattern", 'broken-pattern: pattern "def (((": pattern does not parse'],
     ]);
     expect(out.paths.scanned).toEqual([

@@ -65,7 +65,7 @@ const run = (rules: Rule[], targets: ScanTarget[], matcher = fakeMatcher()) =>
   createEmbeddedEngine(matcher).run(pack(...rules), targets, { timeoutMs: 60_000 });
 
 describe("embedded engine", () => {
-  it("reports a taint rule once as UnsupportedRule and still runs the others", async () => {
+  it("reports a taint rule without a taint specification once as UnsupportedRule and still runs the others", async () => {
     const taint = rule("taint-rule", { kind: "either", branches: [] }, { mode: "taint" });
     const out = await run(
       [taint, rule("eval", p("eval\\(\\w*\\)"))],
@@ -80,7 +80,7 @@ describe("embedded engine", () => {
         level: "warn",
         type: "UnsupportedRule",
         rule_id: "taint-rule",
-        message: 'taint-rule: mode "taint" is not supported (the embedded engine runs search rules only)',
+        message: 'taint-rule: mode "taint" without a parsed taint specification',
       },
     ]);
     expect(out.results.map((r) => `${r.path}:${r.start.line}:${r.check_id}`)).toEqual([
@@ -269,7 +269,7 @@ describe("embedded engine", () => {
     expect(describeUnsupported(pack(...rules))).toEqual([
       {
         ruleId: "taint",
-        reason: 'mode "taint" is not supported (the embedded engine runs search rules only)',
+        reason: 'mode "taint" without a parsed taint specification',
       },
       {
         ruleId: "mixed",
