@@ -3,7 +3,9 @@
  * `GET /repos/{owner}/{repo}/pulls/{pull_number}/files` (100 per page, at
  * most 3,000 files in 30 pages — GitHub lists no more), each `patch` parsed
  * into hunks and added lines. The pages the PR's `changedFiles` count calls
- * for are fetched a few at a time; more follow while pages come back full.
+ * for are fetched a few at a time. (`changedFiles` comes with `headRefOid`
+ * from the same GraphQL answer; a push between the two calls changes both,
+ * which no count of pages can make consistent.)
  *
  * A file without a `patch`: when GitHub counted changed lines, the diff was
  * too large to send (skipped "too large", its lines unknown); otherwise it is
@@ -81,15 +83,11 @@ export async function listPullRequestFiles(
     );
   };
   const expected = Math.min(MAX_PAGES, Math.max(1, Math.ceil(changedFiles / GITHUB_PAGE_SIZE)));
-  const pages = await mapConcurrent(
+  const pages: DiffEntry[][] = await mapConcurrent(
     Array.from({ length: expected }, (_, i) => i + 1),
     GITHUB_CONCURRENCY,
     fetchPage,
   );
-  // The PR may have grown since `changedFiles` was read: go on while pages are full.
-  while (pages.length < MAX_PAGES && pages[pages.length - 1]?.length === GITHUB_PAGE_SIZE) {
-    pages.push(await fetchPage(pages.length + 1));
-  }
   const result: ListedFiles = { files: [], withoutPatch: new Set(), notes: [] };
   const seen = new Set<string>();
   for (const entry of pages.flat()) {

@@ -85,6 +85,18 @@ describe("pagination", () => {
     });
   });
 
+  it("asks no page past the ones changedFiles calls for (300 files: 3 full pages, no empty 4th)", async () => {
+    const pr = generatePullRequest({ repo: "exact", files: 300, commits: 2, multiWriterEvery: 0 });
+    mock = mockGitHub([pr]);
+    const { client } = testClient();
+    await buildGitHubSnapshotWithStats(client, { owner: "octo-org", repo: "exact", pullNumber: 7 });
+    expect(mock.requests.filter((r) => r.path.endsWith("/files")).map((r) => r.search.get("page"))).toEqual([
+      "1",
+      "2",
+      "3",
+    ]);
+  });
+
   it("says so when the PR changes more than the 3,000 files GitHub lists", async () => {
     const pr = generatePullRequest({ repo: "huge", files: 3050, commits: 3, multiWriterEvery: 0 });
     mock = mockGitHub([pr]);
