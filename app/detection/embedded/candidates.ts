@@ -48,16 +48,21 @@ export class CandidateIndex {
     return q;
   }
 
+  /** Per language, the queries candidates were asked for (on any file). */
+  private readonly used = new Map<EmbeddedLanguage, Set<number>>();
+
   /** Nodes of the query's kinds whose text passes its filters. */
   candidates(file: FileState, q: CandidateQuery): TNode[] {
     const pool = (file.pool ??= { covered: new Set(), byKind: new Map(), seen: new Map() });
     if (!pool.covered.has(q.id)) {
       // Queries whose filters fail on the whole text cannot match any node of it; they are left out (and covered).
+      // Once files of this language were searched, only the queries used on them are shared.
+      const used = this.used.get(file.language);
       const shared =
         pool.covered.size === 0
           ? (this.queries.get(file.language) ?? [])
               .filter((p) => {
-                if (p.compiled.every((r) => r.test(file.text))) return true;
+                if (p.compiled.every((r) => r.test(file.text))) return !used || used.has(p.id);
                 pool.covered.add(p.id);
                 return false;
               })
@@ -90,6 +95,8 @@ export class CandidateIndex {
         else pool.byKind.set(t.kind, [t]);
       }
     }
+    const used = this.used.get(file.language) ?? new Set<number>();
+    this.used.set(file.language, used.add(q.id));
     // The pool's nodes of the query's kinds, in pool order.
     let nodes: TNode[] = [];
     for (const kind of q.kinds) {

@@ -19,6 +19,8 @@ import { ContainmentIndex } from "./evaluate-containment.js";
 import { applyFocus } from "./evaluate-focus.js";
 import { patternLeaf, regexLeaf } from "./evaluate-leaves.js";
 import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from "./evaluate-ranges.js";
+import { literalPrefilter } from "./regex-literals.js";
+import { compilePcre } from "./regex-match.js";
 import type { EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
 import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
 
@@ -66,7 +68,29 @@ function select(selector: Formula, ranges: EvalRange[], target: EvalTarget, env:
   return intersectRanges(ranges, inRanges);
 }
 
+/**
+ * False when some metavariable-regex of `f` cannot hold in this file: every
+ * match of its regex contains one of some literals and the file has none.
+ * Only for the file itself, where every bound text is a piece of `target.text`.
+ */
+function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
+  if (target.context !== null) return true;
+  for (const c of f.conditions) {
+    if (c.kind !== "metavariable-regex") continue;
+    let re: RegExp;
+    try {
+      re = compilePcre(c.regex, "anchored");
+    } catch {
+      continue;
+    }
+    const literals = literalPrefilter(re);
+    if (literals !== null && !literals.test(target.text)) return false;
+  }
+  return true;
+}
+
 function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange[] {
+  if (!conditionsMayHold(f, target)) return [];
   const { selector, positives } = splitSelector(f);
   // A conjunct without ranges empties the intersection: the ones after it are not evaluated
   // (positives first, the usually costlier pattern-insides last).

@@ -7,6 +7,7 @@
  */
 import { optionalKinds } from "./lang-spec.js";
 import type { LangSpec, UnorderedList } from "./lang-spec.js";
+import { matchableKinds } from "./match-kinds.js";
 import { bindMany, bindOne, matchNode } from "./match-node.js";
 import type { K, MatchCtx } from "./match-node.js";
 import { patternWords } from "./pattern-tree.js";
@@ -295,25 +296,37 @@ function matchStatement(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
     const inner = t.kind === spec.expressionStatement && t.sig().length === 1 ? t.sig()[0] : undefined;
     return bindOne(p.name, inner ?? t, ctx, k);
   }
+  const e =
+    p.t === "node" && p.kind === spec.expressionStatement && p.children.length === 1 ? p.children[0] : null;
+  // Both a direct match and one deep in the statement need a node of the expression's kinds in it.
+  const kinds = matchableKinds(e ?? p, spec);
+  if (kinds !== null && !ctx.file.holdsKind(kinds, t)) return false;
   const required = requiredTexts(p, ctx);
   const text = t.text;
   if (!required.every((w) => text.includes(w))) return false;
   if (matchNode(p, t, ctx, k)) return true;
-  if (p.t !== "node" || p.kind !== spec.expressionStatement || p.children.length !== 1) return false;
-  const e = p.children[0] as PNode;
-  return deepInStatement(e, t, requiredTexts(e, ctx), ctx, k);
+  if (!e) return false;
+  return deepInStatement(e, t, requiredTexts(e, ctx), matchableKinds(e, spec), ctx, k);
 }
 
 /** Implicit deep expression statement: `e` anywhere in the statement, nested statement blocks excluded. */
-function deepInStatement(e: PNode, t: TNode, required: readonly string[], ctx: MatchCtx, k: K): boolean {
+function deepInStatement(
+  e: PNode,
+  t: TNode,
+  required: readonly string[],
+  kinds: ReadonlySet<string> | null,
+  ctx: MatchCtx,
+  k: K,
+): boolean {
   const spec = ctx.spec;
   for (const c of t.children()) {
     if (!c.named) continue;
+    if (kinds !== null && !ctx.file.holdsKind(kinds, c)) continue;
     const text = c.text;
     if (!required.every((w) => text.includes(w))) continue;
     if (spec.comments.has(c.kind) || spec.blocks.has(c.kind)) continue;
     if (matchNode(e, c, ctx, k)) return true;
-    if (deepInStatement(e, c, required, ctx, k)) return true;
+    if (deepInStatement(e, c, required, kinds, ctx, k)) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
  */
 import { resolveDotted } from "./imports.js";
 import type { LangSpec } from "./lang-spec.js";
+import { matchableKinds } from "./match-kinds.js";
 import { matchChildren, matchSeq } from "./match-lists.js";
 import type { PNode, PString, PSyntax } from "./pattern-tree.js";
 import { stringContent } from "./target-tree.js";
@@ -115,8 +116,10 @@ function deepExpression(t: TNode, parent: TNode | null, spec: LangSpec): boolean
 /** `<... P ...>`: P matches the node itself or any expression below it (every one, in source order). */
 function matchDeep(inner: PNode, t: TNode, ctx: MatchCtx, k: K, parent: TNode | null = null): boolean {
   if (deepExpression(t, parent, ctx.spec) && matchNode(inner, t, ctx, k)) return true;
+  const kinds = matchableKinds(inner, ctx.spec);
   for (const c of t.children()) {
     if (!c.named || ctx.spec.comments.has(c.kind)) continue;
+    if (kinds !== null && !ctx.file.holdsKind(kinds, c)) continue;
     if (matchDeep(inner, c, ctx, k, t)) return true;
   }
   return false;

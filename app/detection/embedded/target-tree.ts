@@ -205,6 +205,32 @@ export class FileState {
     return within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
   }
 
+  private readonly kindSpans = new Map<ReadonlySet<string>, { starts: number[]; ends: number[] }>();
+
+  /** Whether `t` is or contains a node of one of `kinds` (one search per kind set; see match-kinds.ts). */
+  holdsKind(kinds: ReadonlySet<string>, t: TNode): boolean {
+    let spans = this.kindSpans.get(kinds);
+    if (!spans) {
+      const nodes = [...this.findAll([...kinds])].sort((a, b) => a.start - b.start || b.end - a.end);
+      spans = { starts: nodes.map((n) => n.start), ends: nodes.map((n) => n.end) };
+      this.kindSpans.set(kinds, spans);
+    }
+    const { starts, ends } = spans;
+    const start = t.start;
+    const end = t.end;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Nodes starting inside t are inside it, but for ancestors sharing its start: a short scan.
+    for (let i = lo; i < starts.length && (starts[i] ?? 0) <= end; i++)
+      if ((ends[i] ?? 0) <= end) return true;
+    return false;
+  }
+
   flatStatements(block: TNode): FlatStatements {
     const memo = this.flatMemo.get(block);
     if (memo) return memo;
