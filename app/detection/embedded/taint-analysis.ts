@@ -32,7 +32,7 @@
  * The result: each sink match reached by taint, with the sources that reach it.
  */
 import type { TaintSpec } from "../types.js";
-import { CLEAN, TaintEnv, union, unionAll, type Taint } from "./taint-env.js";
+import { CLEAN, MAX_SOURCES, TaintEnv, union, unionAll, type Taint } from "./taint-env.js";
 import { isStatement, type TaintLang } from "./taint-lang.js";
 import type { SpecIndex, SpecMatch } from "./taint-specs.js";
 import { allNodes, namedChildren, type TaintNode } from "./taint-node.js";
@@ -40,6 +40,8 @@ import type { TaintTree } from "./taint-tree.js";
 
 /** Passes over a loop body before giving up on a fixpoint. */
 const MAX_LOOP_PASSES = 4;
+/** Longer left-nested operator chains are evaluated iteratively (deep recursion overflows the stack). */
+const MAX_RECURSIVE_CHAIN = 64;
 
 interface Flow {
   kind: "loop" | "switch";
@@ -100,12 +102,15 @@ export class TaintAnalysis {
   private readonly propFrom = new Map<string, PropagatorMatch[]>();
   private readonly propTo = new Map<string, PropagatorMatch[]>();
   private readonly pending = new Map<number, Set<string>>();
+  /** Whether some source acts by side effect (then every source match of a node is looked at). */
+  private readonly sideEffectSources: boolean;
 
   constructor(
     private readonly tree: TaintTree,
     private readonly lang: TaintLang,
     private readonly inputs: TaintInputs,
   ) {
+    this.sideEffectSources = inputs.spec.sources.some((s) => s.bySideEffect !== "no");
     for (const p of inputs.propagators) {
       for (const [map, r] of [
         [this.propFrom, p.from],
@@ -119,16 +124,15 @@ export class TaintAnalysis {
     }
   }
 
+  /** Analyses the top level, then each function (skipping those no sink match overlaps: they cannot report). */
   run(): void {
-    const functions: TaintNode[] = [];
-    const lambdas: TaintNode[] = [];
-    for (const node of allNodes(this.tree.root)) {
-      if (this.lang.functions.has(node.kind)) functions.push(node);
-      else if (this.lang.lambdas.has(node.kind)) lambdas.push(node);
-    }
+    const hasSink = (start: number, end: number): boolean => this.inputs.sinks.overlaps(start, end);
     this.unit(() => this.exec(this.tree.root, new TaintEnv()));
-    for (const fn of functions) this.unit(() => this.analyseFunction(fn, new TaintEnv()));
-    for (const fn of lambdas) {
+    for (const fn of this.tree.findAll([...this.lang.functions], hasSink)) {
+      this.unit(() => this.analyseFunction(fn, new TaintEnv()));
+    }
+    // Lambdas the walk never reached (in dead code, or in places it does not evaluate).
+    for (const fn of this.tree.findAll([...this.lang.lambdas], hasSink)) {
       if (!this.analysed.has(fn)) this.unit(() => this.analyseFunction(fn, new TaintEnv()));
     }
   }
@@ -177,7 +181,9 @@ export class TaintAnalysis {
     let taint = fallback ? this.eval(fallback, env) : CLEAN;
     for (const node of allNodes(target)) {
       if (!this.lang.identifiers.has(node.kind)) continue;
-      for (const m of this.inputs.sources.containing(node)) taint = union(taint, single(m.id));
+      this.inputs.sources.each(node, (m) => {
+        taint = union(taint, single(m.id));
+      });
     }
     this.assignTarget(target, taint, env);
   }
@@ -456,32 +462,35 @@ export class TaintAnalysis {
 
   private sanitized(node: TaintNode, env: TaintEnv, path: string | null): boolean {
     let hit = false;
-    for (const m of this.inputs.sanitizers.containing(node)) {
+    this.inputs.sanitizers.each(node, (m) => {
       const spec = this.inputs.spec.sanitizers[m.spec];
-      if (!spec || (spec.exact && !this.isBest(node, this.inputs.sanitizers, m.spec))) continue;
+      if (!spec || (spec.exact && !this.isBest(node, this.inputs.sanitizers, m.spec))) return;
       hit = true;
       if (spec.bySideEffect && path !== null && m.match.start === node.start && m.match.end === node.end) {
         env.set(path, CLEAN);
       }
-    }
+    });
     return hit;
   }
 
   private sourceTaint(node: TaintNode, env: TaintEnv, path: string | null): Taint {
     let out = CLEAN;
-    for (const m of this.inputs.sources.containing(node)) {
+    const sideEffects = this.sideEffectSources;
+    this.inputs.sources.some(node, (m) => {
       const spec = this.inputs.spec.sources[m.spec];
-      if (!spec) continue;
+      if (!spec) return false;
       const exactHere = m.match.start === node.start && m.match.end === node.end;
       if (spec.bySideEffect !== "no" && path !== null && exactHere) {
         env.add(path, single(m.id));
         if (spec.bySideEffect === "yes") out = union(out, single(m.id));
-        continue;
+        return false;
       }
-      if (spec.bySideEffect === "only") continue;
-      if (spec.exact && !this.isBest(node, this.inputs.sources, m.spec)) continue;
+      if (spec.bySideEffect === "only") return false;
+      if (spec.exact && !this.isBest(node, this.inputs.sources, m.spec)) return false;
       out = union(out, single(m.id));
-    }
+      // Enough sources for a value once the set is full, unless one may still act by side effect.
+      return out.size >= MAX_SOURCES && !sideEffects;
+    });
     return out;
   }
 
@@ -512,6 +521,7 @@ export class TaintAnalysis {
   }
 
   private checkSinks(node: TaintNode, taint: Taint, args: Taint | null): void {
+    if (taint.size === 0 && (args === null || args.size === 0)) return;
     const matches = this.inputs.sinks.containing(node);
     if (matches.length === 0) return;
     const best = new Map<number, boolean>();
@@ -543,6 +553,10 @@ export class TaintAnalysis {
     }
     const path = this.pathOf(node);
     if (path !== null) return this.evalLval(node, path, env).full;
+    if (this.lang.binary.has(kind)) {
+      const spine = this.binarySpine(node);
+      if (spine.length > MAX_RECURSIVE_CHAIN) return this.evalBinarySpine(spine, env);
+    }
     if (this.sanitized(node, env, null)) return CLEAN;
     this.stack.push(node);
     try {
@@ -553,6 +567,55 @@ export class TaintAnalysis {
       return taint;
     } finally {
       this.stack.pop();
+    }
+  }
+
+  /** `node` and its left operands of the same kind, outermost first (`a + b + c` is `(a + b) + c`). */
+  private binarySpine(node: TaintNode): TaintNode[] {
+    const spine = [node];
+    for (
+      let left = this.tree.field(node, "left");
+      left && left.kind === node.kind;
+      left = this.tree.field(left, "left")
+    ) {
+      spine.push(left);
+    }
+    return spine;
+  }
+
+  /**
+   * A long operator chain without recursing once per operator: the chain's
+   * nodes go on the evaluation stack outermost first, then are evaluated
+   * innermost first, each as eval() would (sanitizer, operands, sources,
+   * propagators, sinks) — except that a sanitized inner operator does not stop
+   * the operands beneath it from being looked at.
+   */
+  private evalBinarySpine(spine: TaintNode[], env: TaintEnv): Taint {
+    const depth = this.stack.length;
+    this.stack.push(...spine);
+    try {
+      const innermost = spine[spine.length - 1] as TaintNode;
+      const leftmost = this.tree.field(innermost, "left");
+      let taint = leftmost ? this.eval(leftmost, env) : CLEAN;
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const node = spine[i] as TaintNode;
+        if (this.sanitized(node, env, null)) taint = CLEAN;
+        else {
+          const right = this.tree.field(node, "right");
+          const r = right ? this.eval(right, env) : CLEAN;
+          taint =
+            this.inputs.spec.options.assumeSafeComparisons && this.isComparison(node)
+              ? CLEAN
+              : union(taint, r);
+          taint = union(taint, this.sourceTaint(node, env, null));
+          taint = this.propagate(node, env, taint, null);
+          this.checkSinks(node, taint, null);
+        }
+        this.stack.pop();
+      }
+      return taint;
+    } finally {
+      this.stack.length = depth;
     }
   }
 
@@ -644,8 +707,8 @@ export class TaintAnalysis {
   private isComparison(node: TaintNode): boolean {
     if (!this.lang.comparisonKinds.has(node.kind)) return false;
     if (this.lang.comparisonOperators.size === 0) return true;
-    const op = this.tree.field(node, "operator");
-    return op !== null && this.lang.comparisonOperators.has(this.tree.source(op));
+    const op = this.tree.fieldText(node, "operator");
+    return op !== null && this.lang.comparisonOperators.has(op);
   }
 
   private argumentsOf(node: TaintNode | null): TaintNode[] {
@@ -727,10 +790,10 @@ export class TaintAnalysis {
     const path = this.pathOf(left);
     if (path !== null) {
       let fromSources = CLEAN;
-      for (const m of this.inputs.sources.containing(left)) {
+      this.inputs.sources.each(left, (m) => {
         const spec = this.inputs.spec.sources[m.spec];
         if (spec && !spec.exact) fromSources = union(fromSources, single(m.id));
-      }
+      });
       env.add(path, fromSources);
     }
     return taint;

@@ -49,6 +49,8 @@ export interface TaintLang {
   patterns: ReadonlySet<string>;
   /** Sequence literals that pair element-wise with a sequence pattern (`a, b = x, y`). */
   sequences: ReadonlySet<string>;
+  /** Binary operators with `left` / `right` fields (long left-nested chains are walked iteratively). */
+  binary: ReadonlySet<string>;
   /** Comparison operators (for taint_assume_safe_comparisons). */
   comparisonKinds: ReadonlySet<string>;
   comparisonOperators: ReadonlySet<string>;
@@ -100,6 +102,7 @@ const PYTHON: TaintLang = {
     "as_pattern_target",
   ]),
   sequences: new Set(["expression_list", "tuple", "list"]),
+  binary: new Set(["binary_operator", "boolean_operator"]),
   comparisonKinds: new Set(["comparison_operator"]),
   comparisonOperators: new Set(),
 };
@@ -171,6 +174,7 @@ const JS: TaintLang = {
     "parenthesized_expression",
   ]),
   sequences: new Set(["array"]),
+  binary: new Set(["binary_expression"]),
   comparisonKinds: new Set(["binary_expression"]),
   comparisonOperators: new Set(["==", "!=", "===", "!==", "<", ">", "<=", ">=", "instanceof", "in"]),
 };

@@ -44,10 +44,6 @@ export function taintFormulas(spec: TaintSpec): Formula[] {
   return [...spec.sources, ...spec.sinks, ...spec.sanitizers, ...spec.propagators].map((s) => s.formula);
 }
 
-function sameRange(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start === b.start && a.end === b.end;
-}
-
 /** The sink's bindings plus the source's for names the sink does not bind; null when unification fails. */
 function mergeBindings(
   sink: FormulaMatch,
@@ -82,10 +78,14 @@ export function evaluateTaint(
   if (sourceMatches.every((m) => m.length === 0)) return [];
   const sinkMatches = spec.sinks.map((s) => file.evaluate(s.formula));
   if (sinkMatches.every((m) => m.length === 0)) return [];
-  const claimed = [...sourceMatches.flat(), ...sinkMatches.flat()];
+  let claimed: Set<string> | undefined;
+  const rangeKey = (m: FormulaMatch): string => `${m.start}:${m.end}`;
   const sanitizerMatches = spec.sanitizers.map((s) => {
     const found = file.evaluate(s.formula);
-    return s.notConflicting ? found.filter((m) => !claimed.some((c) => sameRange(c, m))) : found;
+    if (!s.notConflicting) return found;
+    claimed ??= new Set([...sourceMatches, ...sinkMatches].flatMap((ms) => ms.map(rangeKey)));
+    const taken = claimed;
+    return found.filter((m) => !taken.has(rangeKey(m)));
   });
   const propagators: PropagatorMatch[] = [];
   spec.propagators.forEach((p) => {

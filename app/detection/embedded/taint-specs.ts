@@ -1,11 +1,12 @@
 /**
- * Where a taint rule's sources, sinks, sanitizers and propagators match in one
- * file, indexed by syntax node: the matches whose range contains a node (every
- * node inside a match is "in" it, as Semgrep's sub-range checks have it) and
- * the matches whose range is exactly a node's (for by-side-effect l-values and
- * propagator metavariables). Each match's maximal nodes are found once by a
- * descent from the root; a node's containing matches are its own plus its
- * parent's, memoised.
+ * Where a taint rule's sources, sinks or sanitizers match in one file, indexed
+ * by syntax node: which matches contain a node (every node inside a match is
+ * "in" it, as Semgrep's sub-range checks have it). Matches are pushed down the
+ * tree lazily: a node holds the matches that overlap it without containing it
+ * until its children are asked for, then hands each to the children it
+ * overlaps (found by binary search), so only the parts of the tree the
+ * analysis visits are ever placed. A node's containing matches are a chain:
+ * its own (those containing it but not its parent), then its parent's.
  */
 import type { FormulaMatch } from "./evaluate-formula.js";
 import type { TaintNode } from "./taint-node.js";
@@ -18,69 +19,126 @@ export interface SpecMatch {
   id: number;
 }
 
-const rangeKey = (start: number, end: number): string => `${start}:${end}`;
+interface Chain {
+  items: readonly SpecMatch[];
+  next: Chain | null;
+}
+
+const contains = (m: FormulaMatch, node: TaintNode): boolean => m.start <= node.start && m.end >= node.end;
 
 export class SpecIndex {
   readonly all: SpecMatch[] = [];
   private readonly own = new Map<TaintNode, SpecMatch[]>();
-  private readonly memo = new Map<TaintNode, readonly SpecMatch[]>();
-  private readonly exact = new Map<string, SpecMatch[]>();
+  private readonly pending = new Map<TaintNode, SpecMatch[]>();
+  private readonly chains = new Map<TaintNode, Chain | null>();
 
-  constructor(root: TaintNode, matchesBySpec: ReadonlyArray<readonly FormulaMatch[]>) {
+  constructor(
+    private readonly root: TaintNode,
+    matchesBySpec: ReadonlyArray<readonly FormulaMatch[]>,
+  ) {
     const flat: Array<{ spec: number; match: FormulaMatch }> = [];
     matchesBySpec.forEach((matches, spec) => matches.forEach((match) => flat.push({ spec, match })));
     flat.sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end || a.spec - b.spec);
+    const own: SpecMatch[] = [];
+    const pending: SpecMatch[] = [];
     for (const { spec, match } of flat) {
       const m: SpecMatch = { spec, match, id: this.all.length };
       this.all.push(m);
-      if (match.end <= match.start) continue;
-      this.place(root, m);
-      const key = rangeKey(match.start, match.end);
-      const list = this.exact.get(key);
-      if (list) list.push(m);
-      else this.exact.set(key, [m]);
+      if (match.end <= match.start || match.end <= root.start || match.start >= root.end) continue;
+      (contains(match, root) ? own : pending).push(m);
     }
+    if (own.length > 0) this.own.set(root, own);
+    if (pending.length > 0) this.pending.set(root, pending);
   }
 
   get size(): number {
     return this.all.length;
   }
 
-  private place(node: TaintNode, m: SpecMatch): void {
-    const { start, end } = m.match;
-    if (node.end <= start || node.start >= end) return;
-    if (node.start >= start && node.end <= end) {
-      const list = this.own.get(node);
-      if (list) list.push(m);
-      else this.own.set(node, [m]);
-      return;
+  /** Hands `node`'s pending matches to its children. */
+  private distribute(node: TaintNode): void {
+    const list = this.pending.get(node);
+    if (!list) return;
+    this.pending.delete(node);
+    const children = node.children;
+    for (const m of list) {
+      const { start, end } = m.match;
+      let lo = 0;
+      let hi = children.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((children[mid] as TaintNode).end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < children.length; i++) {
+        const child = children[i] as TaintNode;
+        if (child.start >= end) break;
+        if (child.end <= start) continue;
+        const target = contains(m.match, child) ? this.own : this.pending;
+        const bucket = target.get(child);
+        if (bucket) bucket.push(m);
+        else target.set(child, [m]);
+      }
     }
-    for (const child of node.children) this.place(child, m);
   }
 
-  /** The matches whose range contains `node`. */
-  containing(node: TaintNode): readonly SpecMatch[] {
-    const memo = this.memo.get(node);
-    if (memo) return memo;
-    const fromParent = node.parent ? this.containing(node.parent) : [];
-    const own = this.own.get(node);
-    const out = own ? [...fromParent, ...own] : fromParent;
-    this.memo.set(node, out);
+  private chain(node: TaintNode): Chain | null {
+    const memo = this.chains.get(node);
+    if (memo !== undefined) return memo;
+    // The path up to the closest ancestor already done (iterative: trees can be thousands deep).
+    const path: TaintNode[] = [];
+    let top: TaintNode | null = node;
+    let above: Chain | null = null;
+    while (top) {
+      const known = this.chains.get(top);
+      if (known !== undefined) {
+        above = known;
+        break;
+      }
+      path.push(top);
+      top = top.parent;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      const n = path[i] as TaintNode;
+      if (n.parent) this.distribute(n.parent);
+      const own = this.own.get(n);
+      above = own ? { items: own, next: above } : above;
+      this.chains.set(n, above);
+    }
+    return above;
+  }
+
+  /** Calls `visit` with each match containing `node`, innermost first. */
+  each(node: TaintNode, visit: (m: SpecMatch) => void): void {
+    this.some(node, (m) => {
+      visit(m);
+      return false;
+    });
+  }
+
+  /** Whether `test` holds for a match containing `node` (innermost first; stops at the first). */
+  some(node: TaintNode, test: (m: SpecMatch) => boolean): boolean {
+    if (this.all.length === 0) return false;
+    for (let c = this.chain(node); c; c = c.next) {
+      for (const m of c.items) if (test(m)) return true;
+    }
+    return false;
+  }
+
+  /** The matches containing `node`. */
+  containing(node: TaintNode): SpecMatch[] {
+    const out: SpecMatch[] = [];
+    this.each(node, (m) => out.push(m));
     return out;
   }
 
   /** Whether some match of `spec` contains `node`. */
   covers(node: TaintNode, spec: number): boolean {
-    return this.containing(node).some((m) => m.spec === spec);
+    return this.some(node, (m) => m.spec === spec);
   }
 
-  /** The matches whose range is exactly `node`'s. */
-  exactly(node: TaintNode): readonly SpecMatch[] {
-    return this.exact.get(rangeKey(node.start, node.end)) ?? [];
-  }
-
-  /** The matches whose range is exactly [start, end). */
-  at(start: number, end: number): readonly SpecMatch[] {
-    return this.exact.get(rangeKey(start, end)) ?? [];
+  /** Whether some match overlaps [start, end). */
+  overlaps(start: number, end: number): boolean {
+    return this.all.some((m) => m.match.start < end && m.match.end > start);
   }
 }

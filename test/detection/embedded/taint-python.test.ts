@@ -319,6 +319,16 @@ ${bySideEffect}`,
     expect(await reportedLines(safe, "t.py", code)).toEqual([5]);
   });
 
+  it("long operator chains do not overflow the stack", async () => {
+    const terms = [
+      ...Array.from({ length: 3000 }, () => '"a"'),
+      "x",
+      ...Array.from({ length: 3000 }, () => '"b"'),
+    ];
+    const code = `def f():\n    x = source()\n    y = ${terms.join(" + ")}\n    sink(y)  # hit\n`;
+    expect(await reportedLines(basic, "t.py", code)).toEqual([4]);
+  });
+
   it("not-conflicting sanitizers ignore matches that are also sources or sinks", async () => {
     const rule = loadRule(
       pythonRule().replace(
