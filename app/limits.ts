@@ -100,14 +100,19 @@ export const MAX_PR_COMMITS = 250;
  * Aliased `Commit.blame(path:)` fields per GraphQL query. GitHub stops any
  * GraphQL query after 10 seconds ("Timeouts" in the GraphQL rate-limit docs)
  * and blame is its slowest field, so a few files per query; a batch that
- * fails is re-asked one file per query.
+ * fails is asked again in halves, down to one file per query.
  */
 export const MAX_BLAME_FILES_PER_QUERY = 25;
 
 /** Aliased blob reads (`object(expression:)` with `text`) per GraphQL query: cheap lookups, but the answer carries their text within GitHub's 10 s GraphQL timeout. */
 export const MAX_BLOBS_PER_QUERY = 100;
 
-/** Aliased tree-entry lookups (`file(path:)`, `history(path:, first: 2)`) per GraphQL query: cheap fields, bounded by the same 10 s timeout. */
+/**
+ * Files per tree-entry GraphQL query: `file(path:)`, `history(path:, first: 2)`,
+ * and `blame(path:)` only for files the pull request created (their history is
+ * the PR's, so their blame is short). Bounded by the same 10 s timeout; a
+ * failing batch is split in halves.
+ */
 export const MAX_TREE_ENTRIES_PER_QUERY = 100;
 
 /** Retries of one GitHub request after a 5xx, a secondary rate limit or GraphQL RATE_LIMITED (4 attempts in all). */

@@ -2,10 +2,12 @@
  * Fills `origins` of every changed file, the GitHub way (the local source's
  * line-origins.ts does the same with git):
  * - a pull request of exactly one commit: every added line is that commit's;
- * - a file whose history at head shows one PR commit, then nothing or a
- *   commit from before the PR: that commit wrote all its added lines;
- * - any other file with added lines: GraphQL blame at head, keeping only
- *   commits of the pull request (the rest is "not written here": null).
+ * - a file that existed at the merge base and whose history at head shows
+ *   one PR commit, then a commit from before the PR: that commit wrote all
+ *   its added lines;
+ * - any other file with added lines: GraphQL blame at head (already fetched
+ *   with the tree entries for files the PR created), keeping only commits of
+ *   the pull request (the rest is "not written here": null).
  * Skipped files (binary, symlink, submodule) get unknown origins; a file too
  * large to blame gets them too unless one commit is known to have written it.
  */
@@ -13,7 +15,7 @@ import { toRanges } from "../../diff/line-ranges.js";
 import type { ChangedFile, OriginRange } from "../../model/snapshot.js";
 import { originsFromWriters } from "../git/line-origins.js";
 import { TOO_LARGE } from "../git/read-diff.js";
-import { blameFiles, writerAt } from "./blame.js";
+import { blameFiles, writerAt, type BlameRange } from "./blame.js";
 import type { GitHubClient } from "./github-client.js";
 import type { PullRequestRef } from "./pull-request-query.js";
 
@@ -26,6 +28,9 @@ export interface OriginInput {
   onlyCommit: string | null;
   /** Path → newest (at most two) commits that changed it at head, when asked for. */
   history: ReadonlyMap<string, readonly string[]>;
+  /** Blames fetched with the tree entries, and the paths whose blame failed there. */
+  blames: ReadonlyMap<string, readonly BlameRange[]>;
+  blameFailures: ReadonlyMap<string, string>;
 }
 
 export interface OriginOutput {
@@ -64,7 +69,8 @@ export async function assignGitHubOrigins(
   input: OriginInput,
 ): Promise<OriginOutput> {
   const plans = input.files.map((f) => plan(f, input));
-  const toBlame = input.files.filter((_, i) => plans[i]?.kind === "blame").map((f) => f.path);
+  const planned = input.files.filter((_, i) => plans[i]?.kind === "blame").map((f) => f.path);
+  const toBlame = planned.filter((p) => !input.blames.has(p) && !input.blameFailures.has(p));
   const blame = toBlame.length > 0 ? await blameFiles(client, ref, input.head, toBlame) : null;
   const notes: string[] = [];
   let singleWriterFiles = 0;
@@ -79,9 +85,9 @@ export async function assignGitHubOrigins(
         singleWriterFiles += 1;
         return { ...file, origins: toRanges(file.addedLines).map((r) => ({ ...r, commit: p.commit })) };
       case "blame": {
-        const ranges = blame?.ranges.get(file.path);
+        const ranges = input.blames.get(file.path) ?? blame?.ranges.get(file.path);
         if (ranges === undefined) {
-          const reason = blame?.failed.get(file.path) ?? "no answer";
+          const reason = input.blameFailures.get(file.path) ?? blame?.failed.get(file.path) ?? "no answer";
           notes.push(`${quote(file.path)}: GitHub blame failed, origin of its lines unknown (${reason})`);
           return { ...file, origins: unknownOrigins(file.addedLines) };
         }
@@ -98,7 +104,7 @@ export async function assignGitHubOrigins(
       }
     }
   });
-  return { files, notes, singleWriterFiles, blamedFiles: toBlame.length };
+  return { files, notes, singleWriterFiles, blamedFiles: planned.length };
 }
 
 function unknownOrigins(addedLines: readonly number[]): OriginRange[] {

@@ -3,20 +3,21 @@
  * files aliased per query (`b0: blame(path: $p0) { ranges { ... } }`), in
  * batches small enough for GitHub's 10 s query timeout. A batch that fails
  * (timeout, 502 after the client's retries, an error for one of its paths)
- * is asked again one file per query, so one slow or broken file costs only
- * itself. Rate limits are not a reason to fall back: they propagate.
+ * is asked again in halves down to one file per query (split-on-failure.ts),
+ * so one slow or broken file costs only itself. Rate limits are not a reason
+ * to fall back: they propagate.
  *
  * GitHub's blame spans the whole history, not mergeBase..head: the caller
  * keeps only commits of the pull request and treats the rest as "not written
  * here".
  */
 import { z } from "zod";
-import { isProvenanceError } from "../../errors.js";
 import { MAX_BLAME_FILES_PER_QUERY } from "../../limits.js";
 import { aliased, chunk, declareVariables, indexedVariables } from "./aliases.js";
 import type { GitHubClient } from "./github-client.js";
 import { parseAnswer } from "./parse-answer.js";
 import type { PullRequestRef } from "./pull-request-query.js";
+import { splitOnFailure } from "./split-on-failure.js";
 
 export interface BlameRange {
   start: number;
@@ -30,6 +31,8 @@ export interface BlameResult {
   /** Paths that could not be blamed, with why. */
   failed: Map<string, string>;
 }
+
+export const BLAME_FIELDS = "ranges { startingLine endingLine commit { oid } }";
 
 const blameSchema = z.looseObject({
   ranges: z.array(
@@ -45,10 +48,7 @@ const answerSchema = z.looseObject({
 });
 
 export function blameQuery(count: number): string {
-  const fields = Array.from(
-    { length: count },
-    (_, i) => `b${i}: blame(path: $p${i}) { ranges { startingLine endingLine commit { oid } } }`,
-  );
+  const fields = Array.from({ length: count }, (_, i) => `b${i}: blame(path: $p${i}) { ${BLAME_FIELDS} }`);
   return [
     `query Blame($owner: String!, $name: String!, $head: GitObjectID!, ${declareVariables("p", "String!", count)}) {`,
     "  rateLimit { cost remaining resetAt }",
@@ -73,19 +73,16 @@ async function blameBatch(
   );
   const commit = answer.repository?.object ?? null;
   const out = new Map<string, BlameRange[]>();
-  paths.forEach((path, i) => {
-    const blame = parseAnswer(blameSchema, aliased(commit, `b${i}`), `blame of ${path}`);
-    const ranges = blame.ranges
-      .map((r) => ({ start: r.startingLine, end: r.endingLine, commit: r.commit.oid }))
-      .sort((a, b) => a.start - b.start);
-    out.set(path, ranges);
-  });
+  paths.forEach((path, i) => out.set(path, parseBlame(aliased(commit, `b${i}`), path)));
   return out;
 }
 
-/** A failure worth retrying file by file; rate limits and programming errors are not. */
-function canFallBack(err: unknown): boolean {
-  return isProvenanceError(err) && err.code === "GITHUB_FAILED";
+/** One aliased `blame` answer as ascending ranges. */
+export function parseBlame(value: unknown, path: string): BlameRange[] {
+  const blame = parseAnswer(blameSchema, value, `blame of ${path}`);
+  return blame.ranges
+    .map((r) => ({ start: r.startingLine, end: r.endingLine, commit: r.commit.oid }))
+    .sort((a, b) => a.start - b.start);
 }
 
 export async function blameFiles(
@@ -98,26 +95,16 @@ export async function blameFiles(
   const result: BlameResult = { ranges: new Map(), failed: new Map() };
   // One batch at a time: blame is GitHub's most expensive field, and GraphQL CPU time is rate limited too.
   for (const batch of chunk(paths, batchSize)) {
-    try {
-      for (const [path, ranges] of await blameBatch(client, ref, head, batch))
-        result.ranges.set(path, ranges);
-      continue;
-    } catch (err) {
-      if (!canFallBack(err)) throw err;
-      if (batch.length === 1) {
-        result.failed.set(batch[0] as string, err instanceof Error ? err.message : String(err));
-        continue;
-      }
-    }
-    for (const path of batch) {
-      try {
-        const one = await blameBatch(client, ref, head, [path]);
-        result.ranges.set(path, one.get(path) ?? []);
-      } catch (err) {
-        if (!canFallBack(err)) throw err;
+    await splitOnFailure(
+      batch,
+      async (part) => {
+        for (const [path, ranges] of await blameBatch(client, ref, head, part))
+          result.ranges.set(path, ranges);
+      },
+      async (path, err) => {
         result.failed.set(path, err instanceof Error ? err.message : String(err));
-      }
-    }
+      },
+    );
   }
   return result;
 }

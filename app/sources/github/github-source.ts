@@ -8,8 +8,9 @@
  * 2. at once: the REST file list (1 per 100 files, at most 30), the git notes
  *    (1–2 queries, only when refs/notes/ai exists), and a REST compare only
  *    when the commits do not prove the merge base (merge commits, > 250);
- * 3. tree entries: modes, binary-ness, and the history that finds files
- *    written by a single PR commit (1 query per 100 files);
+ * 3. tree entries: modes, binary-ness, the history that finds files written
+ *    by a single PR commit, and blame of the files the PR created (1 query
+ *    per 100 files);
  * 4. blame for the other files with added lines (1 query per 25 files).
  *
  * `base` is the base branch's commit (`baseRefOid`), `mergeBase` the commit
@@ -19,7 +20,8 @@ import { TOO_LARGE } from "../git/read-diff.js";
 import type { ChangedFile, Commit, PullRequestSnapshot } from "../../model/snapshot.js";
 import { assignGitHubOrigins } from "./assign-origins.js";
 import type { GitHubClient } from "./github-client.js";
-import { applyEntries, inspectFiles } from "./inspect-files.js";
+import { applyEntries } from "./apply-entries.js";
+import { inspectFiles } from "./inspect-files.js";
 import { listPullRequestFiles } from "./list-files.js";
 import { parentsFirst, toCommit, toPullRequestMeta, toReview, toTimelineEvent } from "./map-pull-request.js";
 import { resolveMergeBase } from "./merge-base.js";
@@ -80,25 +82,23 @@ export async function buildGitHubSnapshotWithStats(
   ]);
   const commits: Commit[] = listedCommits.map((c) => ({ ...c, notes: notesByCommit.get(c.sha) ?? null }));
 
-  // History settles single-writer files only for a complete, merge-free list of several commits.
-  const historyUseful = complete && !hasMerges && commits.length > 1;
-  const historyPaths = new Set(
-    historyUseful ? listed.files.filter((f) => f.addedLines.length > 0).map((f) => f.path) : [],
-  );
+  const plan = planLookups(listed.files, commits, complete && !hasMerges);
   const inspection = await inspectFiles(client, ref, {
     head: pr.headRefOid,
     mergeBase: mergeBase.sha,
     files: listed.files,
-    history: historyPaths.size > 0 ? { paths: historyPaths, since: historySince(commits) } : null,
+    history: plan.history.size > 0 ? { paths: plan.history, since: historySince(commits) } : null,
+    blame: plan.blame,
   });
   const inspected = applyEntries(listed.files, inspection.entries, listed.withoutPatch);
-  const onlyCommit = complete && !hasMerges && commits.length === 1 ? (commits[0]?.sha ?? null) : null;
   const origins = await assignGitHubOrigins(client, ref, {
     head: pr.headRefOid,
     files: inspected,
     prCommits,
-    onlyCommit,
+    onlyCommit: plan.onlyCommit,
     history: inspection.history,
+    blames: inspection.blames,
+    blameFailures: inspection.blameFailures,
   });
 
   const notes = [
@@ -140,6 +140,37 @@ export async function buildGitHubSnapshotWithStats(
       comments: t.comments.totalCount,
     })),
   };
+}
+
+interface LookupPlan {
+  /** The one commit of a single-commit PR: it wrote every added line, nothing to look up. */
+  onlyCommit: string | null;
+  /** Files whose history can prove a single writer. */
+  history: Set<string>;
+  /** Files to blame along with the tree entries. */
+  blame: Set<string>;
+}
+
+/**
+ * Which files need history and which blame, asked with the tree entries.
+ * History proves a single writer only over a complete, merge-free list of
+ * commits, and only for a file that existed at the merge base: a file the PR
+ * created may have been renamed into place by a later commit, which history
+ * (no rename following) would credit with every line. Those files are blamed
+ * right away — cheaply, as their history is the PR's — except files too
+ * large to blame, for which history is still better than nothing.
+ */
+function planLookups(files: readonly ChangedFile[], commits: readonly Commit[], linear: boolean): LookupPlan {
+  const onlyCommit = linear && commits.length === 1 ? (commits[0]?.sha ?? null) : null;
+  const plan: LookupPlan = { onlyCommit, history: new Set(), blame: new Set() };
+  if (onlyCommit !== null) return plan;
+  for (const f of files) {
+    if (f.addedLines.length === 0) continue;
+    const tooLarge = f.skipped === TOO_LARGE;
+    if (linear && (f.status === "modified" || (f.status === "added" && tooLarge))) plan.history.add(f.path);
+    else if (f.status === "added" && !tooLarge) plan.blame.add(f.path);
+  }
+  return plan;
 }
 
 /**

@@ -1,20 +1,28 @@
 /**
- * What the REST file list leaves out, from the trees: each changed file's
- * mode and type (symlinks and submodules are skipped like the local source
- * skips them), whether a file sent without a patch is binary, and — for the
- * files that need it — the newest two commits that changed it
- * (`history(path:, first: 2, since:)`), which tells whether one pull-request
- * commit wrote all of its added lines. Many files per GraphQL query, each
- * path passed as a variable.
+ * What the REST file list leaves out, from the trees, many files per GraphQL
+ * query (each path a variable):
+ * - every changed file's mode and type (symlinks and submodules are skipped
+ *   like the local source skips them) and whether it is binary;
+ * - for files that existed at the merge base, the newest two commits that
+ *   changed them (`history(path:, first: 2, since:)`), which tells whether
+ *   one pull-request commit wrote all their added lines;
+ * - for files the pull request created, their blame: their whole history is
+ *   the pull request's, so it is cheap, and history alone cannot tell when a
+ *   later commit renamed them into place (blame follows the rename).
+ * A failing batch is asked again in halves; a file whose blame alone fails
+ * is looked up without it and its blame reported as failed.
  */
 import { z } from "zod";
 import { GITHUB_CONCURRENCY, MAX_TREE_ENTRIES_PER_QUERY } from "../../limits.js";
 import type { ChangedFile } from "../../model/snapshot.js";
 import { mapConcurrent } from "../git/map-concurrent.js";
 import { aliased, chunk, declareVariables, indexedVariables } from "./aliases.js";
+import { modeString } from "./apply-entries.js";
+import { BLAME_FIELDS, parseBlame, type BlameRange } from "./blame.js";
 import type { GitHubClient } from "./github-client.js";
 import { parseAnswer } from "./parse-answer.js";
 import type { PullRequestRef } from "./pull-request-query.js";
+import { splitOnFailure } from "./split-on-failure.js";
 
 export interface FileEntry {
   /** Git mode as git prints it ("100644", "120000", "160000"), or null when the path is not in the tree. */
@@ -28,8 +36,10 @@ export interface InspectRequest {
   head: string;
   mergeBase: string;
   files: readonly ChangedFile[];
-  /** Paths (at head) whose history to ask for, and the committer date of the oldest PR commit. */
+  /** Paths (at head) whose history to ask for, and where the walk may stop (see github-source.ts). */
   history: { paths: ReadonlySet<string>; since: string | null } | null;
+  /** Paths (at head) to blame in the same query. */
+  blame: ReadonlySet<string>;
 }
 
 export interface Inspection {
@@ -37,6 +47,9 @@ export interface Inspection {
   entries: Map<string, FileEntry>;
   /** Path → the newest (at most two) commits at head that changed it, newest first. */
   history: Map<string, string[]>;
+  blames: Map<string, BlameRange[]>;
+  /** Paths whose blame failed, with why. */
+  blameFailures: Map<string, string>;
 }
 
 const entrySchema = z
@@ -52,20 +65,11 @@ const answerSchema = z.looseObject({
   repository: z.looseObject({ head: commitFields.optional(), base: commitFields.optional() }).nullable(),
 });
 
-const KNOWN_MODES = new Set(["100644", "100755", "120000", "160000", "40000"]);
-
-/** TreeEntry.mode is an Int: the octal mode read as a number (33188) — or, should GitHub send them, its digits (100644). */
-export function modeString(mode: number): string {
-  const digits = String(mode);
-  if (KNOWN_MODES.has(digits)) return digits === "40000" ? "040000" : digits;
-  const octal = mode.toString(8);
-  return octal.length < 6 ? octal.padStart(6, "0") : octal;
-}
-
-interface Item {
+export interface Item {
   path: string;
   side: "head" | "base";
   withHistory: boolean;
+  withBlame: boolean;
 }
 
 export function treeEntriesQuery(items: readonly Item[]): string {
@@ -81,13 +85,17 @@ export function treeEntriesQuery(items: readonly Item[]): string {
     declareVariables("p", "String!", head.length),
     declareVariables("q", "String!", base.length),
   ].filter((d) => d !== "");
-  const headFields = head.map(
-    (item, i) =>
-      `f${i}: file(path: $p${i}) { ...Entry }` +
-      (item.withHistory ? ` h${i}: history(path: $p${i}, first: 2, since: $since) { nodes { oid } }` : ""),
+  const headFields = head.map((item, i) =>
+    [
+      `f${i}: file(path: $p${i}) { ...Entry }`,
+      item.withHistory ? `h${i}: history(path: $p${i}, first: 2, since: $since) { nodes { oid } }` : "",
+      item.withBlame ? `b${i}: blame(path: $p${i}) { ${BLAME_FIELDS} }` : "",
+    ]
+      .filter((f) => f !== "")
+      .join(" "),
   );
   const baseFields = base.map((_, i) => `g${i}: file(path: $q${i}) { ...Entry }`);
-  const query = [
+  return [
     `query TreeEntries(${declarations.join(", ")}) {`,
     "  rateLimit { cost remaining resetAt }",
     "  repository(owner: $owner, name: $name) {",
@@ -96,8 +104,9 @@ export function treeEntriesQuery(items: readonly Item[]): string {
     "  }",
     "}",
     "fragment Entry on TreeEntry { mode type object { __typename ... on Blob { isBinary } } }",
-  ].filter((l) => l !== "");
-  return query.join("\n");
+  ]
+    .filter((l) => l !== "")
+    .join("\n");
 }
 
 export async function inspectFiles(
@@ -107,14 +116,23 @@ export async function inspectFiles(
 ): Promise<Inspection> {
   const items: Item[] = req.files.map((f) =>
     f.status === "deleted"
-      ? { path: f.path, side: "base", withHistory: false }
-      : { path: f.path, side: "head", withHistory: req.history?.paths.has(f.path) === true },
+      ? { path: f.path, side: "base", withHistory: false, withBlame: false }
+      : {
+          path: f.path,
+          side: "head",
+          withHistory: req.history?.paths.has(f.path) === true,
+          withBlame: req.blame.has(f.path),
+        },
   );
-  const result: Inspection = { entries: new Map(), history: new Map() };
-  await mapConcurrent(chunk(items, MAX_TREE_ENTRIES_PER_QUERY), GITHUB_CONCURRENCY, async (batch) => {
+  const result: Inspection = {
+    entries: new Map(),
+    history: new Map(),
+    blames: new Map(),
+    blameFailures: new Map(),
+  };
+  const run = async (batch: readonly Item[]): Promise<void> => {
     const head = batch.filter((i) => i.side === "head");
     const base = batch.filter((i) => i.side === "base");
-    const query = treeEntriesQuery(batch);
     const variables: Record<string, unknown> = {
       owner: ref.owner,
       name: ref.repo,
@@ -130,22 +148,33 @@ export async function inspectFiles(
     if (head.length > 0) variables.head = req.head;
     if (base.length > 0) variables.base = req.mergeBase;
     if (head.some((i) => i.withHistory)) variables.since = req.history?.since ?? null;
-    const answer = parseAnswer(answerSchema, await client.graphql(query, variables), "tree entries");
+    const raw = await client.graphql(treeEntriesQuery(batch), variables);
+    const answer = parseAnswer(answerSchema, raw, "tree entries");
     const headCommit = answer.repository?.head ?? null;
     const baseCommit = answer.repository?.base ?? null;
     head.forEach((item, i) => {
       result.entries.set(item.path, toEntry(aliased(headCommit, `f${i}`), item.path));
-      if (!item.withHistory) return;
-      const history = parseAnswer(historySchema, aliased(headCommit, `h${i}`), `history of ${item.path}`);
-      result.history.set(
-        item.path,
-        history.nodes.flatMap((n) => (n === null ? [] : [n.oid])),
-      );
+      if (item.withHistory) {
+        const history = parseAnswer(historySchema, aliased(headCommit, `h${i}`), `history of ${item.path}`);
+        result.history.set(
+          item.path,
+          history.nodes.flatMap((n) => (n === null ? [] : [n.oid])),
+        );
+      }
+      if (item.withBlame) result.blames.set(item.path, parseBlame(aliased(headCommit, `b${i}`), item.path));
     });
     base.forEach((item, i) =>
       result.entries.set(item.path, toEntry(aliased(baseCommit, `g${i}`), item.path)),
     );
-  });
+  };
+  const single = async (item: Item, err: unknown): Promise<void> => {
+    if (!item.withBlame) throw err;
+    result.blameFailures.set(item.path, err instanceof Error ? err.message : String(err));
+    await run([{ ...item, withBlame: false }]);
+  };
+  await mapConcurrent(chunk(items, MAX_TREE_ENTRIES_PER_QUERY), GITHUB_CONCURRENCY, (batch) =>
+    splitOnFailure(batch, run, single),
+  );
   return result;
 }
 
@@ -153,30 +182,4 @@ function toEntry(raw: unknown, path: string): FileEntry {
   const entry = parseAnswer(entrySchema, raw ?? null, `tree entry of ${path}`);
   if (entry === null) return { mode: null, type: null, isBinary: null };
   return { mode: modeString(entry.mode), type: entry.type, isBinary: entry.object?.isBinary ?? null };
-}
-
-/** Applies modes, submodule/symlink skips and binary-ness (for files sent without a patch) to the files. */
-export function applyEntries(
-  files: readonly ChangedFile[],
-  entries: ReadonlyMap<string, FileEntry>,
-  withoutPatch: ReadonlySet<string>,
-): ChangedFile[] {
-  return files.map((file) => {
-    const entry = entries.get(file.path);
-    if (entry === undefined) return file;
-    const deleted = file.status === "deleted";
-    // GitHub does not say a file's mode at the merge base, except through the lookup of a deleted file.
-    const oldMode = deleted ? entry.mode : null;
-    const newMode = deleted ? null : entry.mode;
-    const binary = withoutPatch.has(file.path) && entry.isBinary === true;
-    const skipped =
-      entry.type === "commit" || entry.mode === "160000"
-        ? "submodule"
-        : entry.mode === "120000"
-          ? "symlink"
-          : binary
-            ? "binary"
-            : file.skipped;
-    return { ...file, oldMode, newMode, binary: binary || file.binary, skipped };
-  });
 }

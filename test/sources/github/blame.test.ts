@@ -14,6 +14,20 @@ const blamedPaths = (r: InterceptedRequest): unknown[] =>
     .filter(([k]) => /^p\d+$/.test(k))
     .map(([, v]) => v);
 
+/** Blamed paths of a TreeEntries query. */
+const blamedInQuery = (r: InterceptedRequest): unknown[] =>
+  [...(r.query ?? "").matchAll(/\bb\d+: blame\(path: \$(p\d+)\)/g)].map((m) => r.variables?.[m[1] as string]);
+
+const TIMEOUT = {
+  status: 200,
+  body: {
+    data: null,
+    errors: [
+      { message: "Something went wrong while executing your query. This may be the result of a timeout." },
+    ],
+  },
+};
+
 let mock: GitHubMock;
 
 beforeAll(() => {
@@ -43,24 +57,26 @@ describe("GraphQL blame", () => {
     expect(result.failed.size).toBe(0);
   });
 
-  it("falls back to one file per query when a batch keeps failing", async () => {
+  it("falls back to smaller batches, down to one file, when a batch keeps failing", async () => {
     mock = mockGitHub([mixedPullRequest()]);
     const down = { status: 502, body: { message: "Server Error" } };
     mock.fail((r) => isBlame(r) && blamedPaths(r).length > 1, down, down, down, down);
     const { client, sleeps } = testClient();
     const snapshot = await buildGitHubSnapshot(client, REF);
+    const pair = ["src/config.ts", "src/util.ts"];
     expect(mock.requests.filter(isBlame).map(blamedPaths)).toEqual([
-      ["src/flags.ts", "src/util.ts"],
-      ["src/flags.ts", "src/util.ts"],
-      ["src/flags.ts", "src/util.ts"],
-      ["src/flags.ts", "src/util.ts"],
-      ["src/flags.ts"],
+      pair,
+      pair,
+      pair,
+      pair,
+      ["src/config.ts"],
       ["src/util.ts"],
     ]);
     expect(sleeps).toEqual([1000, 2000, 4000]);
-    expect(snapshot.files.find((f) => f.path === "src/flags.ts")?.origins).toEqual([
-      { start: 1, end: 5, commit: C.c2 },
-      { start: 6, end: 8, commit: C.c3 },
+    expect(snapshot.files.find((f) => f.path === "src/util.ts")?.origins).toEqual([
+      { start: 4, end: 6, commit: C.c1 },
+      { start: 7, end: 7, commit: C.c2 },
+      { start: 8, end: 15, commit: C.c1 },
     ]);
     expect(snapshot.notes.filter((n) => n.includes("blame"))).toEqual([]);
   });
@@ -68,34 +84,47 @@ describe("GraphQL blame", () => {
   it("leaves one unblamable file's lines unknown, with a note, and keeps the others", async () => {
     mock = mockGitHub([mixedPullRequest()]);
     // A timeout answer (HTTP 200 with an error) for the batch, then for util.ts alone.
-    const timeout = {
-      status: 200,
-      body: {
-        data: null,
-        errors: [
-          {
-            message: "Something went wrong while executing your query. This may be the result of a timeout.",
-          },
-        ],
-      },
-    };
-    mock.fail((r) => isBlame(r) && blamedPaths(r).includes("src/util.ts"), timeout, timeout);
+    mock.fail((r) => isBlame(r) && blamedPaths(r).includes("src/util.ts"), TIMEOUT, TIMEOUT);
     const { client, sleeps } = testClient();
     const snapshot = await buildGitHubSnapshot(client, REF);
     expect(mock.requests.filter(isBlame).map(blamedPaths)).toEqual([
-      ["src/flags.ts", "src/util.ts"],
-      ["src/flags.ts"],
+      ["src/config.ts", "src/util.ts"],
+      ["src/config.ts"],
       ["src/util.ts"],
     ]);
     expect(sleeps).toEqual([]);
     expect(snapshot.files.find((f) => f.path === "src/util.ts")?.origins).toEqual([
       { start: 4, end: 15, commit: null },
     ]);
-    expect(snapshot.files.find((f) => f.path === "src/flags.ts")?.origins).toHaveLength(2);
+    expect(snapshot.files.find((f) => f.path === "src/config.ts")?.origins).toEqual([
+      { start: 2, end: 2, commit: C.c1 },
+    ]);
     expect(snapshot.notes).toContain(
       '"src/util.ts": GitHub blame failed, origin of its lines unknown (GitHub POST /graphql (Blame) failed: ' +
         "HTTP 200: Something went wrong while executing your query. This may be the result of a timeout.)",
     );
+  });
+
+  it("splits a failing tree-entry batch and looks a file whose blame fails up without it", async () => {
+    mock = mockGitHub([mixedPullRequest()]);
+    const blamesFlags = (r: InterceptedRequest): boolean =>
+      r.operation === "TreeEntries" && blamedInQuery(r).includes("src/flags.ts");
+    mock.fail(blamesFlags, ...Array.from({ length: 10 }, () => TIMEOUT));
+    const { client } = testClient();
+    const snapshot = await buildGitHubSnapshot(client, REF);
+    const trees = mock.requests.filter((r) => r.operation === "TreeEntries");
+    // 7 files → 4 (fine) + 3 → [config, flags] + [util] → [config] + [flags] → flags without blame.
+    expect(
+      trees.map((r) => Object.keys(r.variables ?? {}).filter((k) => /^[pq]\d+$/.test(k)).length),
+    ).toEqual([7, 4, 3, 2, 1, 1, 1, 1]);
+    expect(snapshot.files.find((f) => f.path === "src/flags.ts")).toMatchObject({
+      newMode: "100644",
+      origins: [{ start: 1, end: 8, commit: null }],
+    });
+    expect(snapshot.files.find((f) => f.path === "docs/flags.md")?.origins).toEqual([
+      { start: 1, end: 3, commit: C.c3 },
+    ]);
+    expect(snapshot.notes.filter((n) => n.startsWith('"src/flags.ts": GitHub blame failed'))).toHaveLength(1);
   });
 
   it("does not fall back on a rate limit: that fails the snapshot", async () => {

@@ -13,6 +13,7 @@ import type { ChangedFile, Commit, PullRequestSnapshot } from "../../../app/mode
 import { buildGitSnapshot } from "../../../app/sources/git/local-git-source.js";
 import { buildGitHubSnapshot } from "../../../app/sources/github/github-source.js";
 import { buildHostileScenario } from "../../../fixtures/git/hostile-scenario.js";
+import { createRepo } from "../../../fixtures/git/fixture-repo.js";
 import { buildMixedScenario } from "../../../fixtures/git/mixed-scenario.js";
 import { fakePullRequestFromRepo } from "../../../fixtures/github/from-git-repo.js";
 import { mockGitHub, type GitHubMock } from "./helpers/mock-github.js";
@@ -84,6 +85,34 @@ describe("GitHub source ≡ local git source", () => {
   it("on the hostile scenario (odd names, symlink, submodule, 5 MB file)", async () => {
     const s = await buildHostileScenario();
     const { local, github } = await bothSnapshots(s.repo, s.base, s.head);
+    expectEquivalent(local, github);
+  });
+
+  it("on a file an agent added and a human then renamed (history alone would credit the rename)", async () => {
+    const repo = await createRepo();
+    const maya = { name: "Maya Chen", email: "maya@example.com" };
+    const copilot = { name: "copilot-swe-agent[bot]", email: "198982749+Copilot@users.noreply.github.com" };
+    const base = await repo.commit({ message: "init", author: maya, files: { "README.md": "hello\n" } });
+    await repo.branch("feature");
+    const added = await repo.commit({
+      message: "Add helper",
+      author: copilot,
+      files: { "src/helper.ts": "export const a = 1;\nexport const b = 2;\n" },
+    });
+    await repo.commit({
+      message: "Rename helper",
+      author: maya,
+      renames: { "src/helper.ts": "src/util.ts" },
+    });
+    const head = await repo.commit({
+      message: "Docs",
+      author: maya,
+      files: { "README.md": "hello\nworld\n" },
+    });
+    const { local, github } = await bothSnapshots(repo.dir, base, head);
+    expect(github.files.find((f) => f.path === "src/util.ts")?.origins).toEqual([
+      { start: 1, end: 2, commit: added },
+    ]);
     expectEquivalent(local, github);
   });
 });

@@ -30,6 +30,15 @@ afterEach(() => {
   expect(problems).toEqual([]);
 });
 
+/** Paths blamed, in TreeEntries (new files) or Blame queries. */
+function blamedPaths(m: GitHubMock): unknown[] {
+  return m.requests.flatMap((r) =>
+    [...(r.query ?? "").matchAll(/\bb\d+: blame\(path: \$(p\d+)\)/g)].map(
+      (x) => r.variables?.[x[1] as string],
+    ),
+  );
+}
+
 function file(snapshot: PullRequestSnapshot, path: string): ChangedFile {
   const found = snapshot.files.find((f) => f.path === path);
   if (found === undefined) throw new Error(`no file ${path}`);
@@ -144,7 +153,6 @@ describe("buildGitHubSnapshot on a PR with human and agent commits", () => {
       { start: 1, end: 5, commit: C.c2 },
       { start: 6, end: 8, commit: C.c3 },
     ]);
-    // Settled by history, without blame.
     expect(file(s, "docs/flags.md").origins).toEqual([{ start: 1, end: 3, commit: C.c3 }]);
     expect(file(s, "src/config.ts").origins).toEqual([{ start: 2, end: 2, commit: C.c1 }]);
     // Skipped files: lines of unknown origin, none for the binary.
@@ -202,13 +210,13 @@ describe("buildGitHubSnapshot on a PR with human and agent commits", () => {
     ]);
   });
 
-  it("costs four requests: PR query, one files page, tree entries, one blame batch", () => {
+  it("costs four requests: PR query, one files page, tree entries (with the new files' blame), one blame batch", () => {
     expect(result.stats).toEqual({
       requests: 4,
       pullRequestPages: 1,
       files: 7,
-      singleWriterFiles: 2,
-      blamedFiles: 2,
+      singleWriterFiles: 0,
+      blamedFiles: 4,
     });
   });
 });
@@ -268,10 +276,7 @@ describe("buildGitHubSnapshot, other shapes", () => {
     expect(compare?.path).toBe(`/repos/octo-org/widgets/compare/${pr.baseRefOid}...${C.c4}`);
     // With a merge in the range, history proves nothing: every file with added lines is blamed.
     expect(mock.requests.find((r) => r.operation === "TreeEntries")?.query).not.toContain("history");
-    const blamed = mock.requests
-      .filter((r) => r.operation === "Blame")
-      .flatMap((r) => Object.values(r.variables ?? {}));
-    expect(blamed).toEqual(
+    expect(blamedPaths(mock)).toEqual(
       expect.arrayContaining(["docs/flags.md", "src/config.ts", "src/flags.ts", "src/util.ts"]),
     );
   });

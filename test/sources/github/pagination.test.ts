@@ -77,11 +77,12 @@ describe("pagination", () => {
     ]);
     expect(mock.requests.filter((r) => r.operation === "TreeEntries")).toHaveLength(3);
     expect(mock.requests.filter((r) => r.operation === "Blame")).toHaveLength(1);
+    // New files are blamed with the tree entries; the 13 modified files two commits wrote, in one batch.
     expect(stats).toMatchObject({
       requests: 9,
       pullRequestPages: 2,
-      blamedFiles: 25,
-      singleWriterFiles: 225,
+      blamedFiles: 125 + 13,
+      singleWriterFiles: 112,
     });
   });
 

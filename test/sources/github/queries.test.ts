@@ -12,24 +12,19 @@ describe("every GraphQL query the source sends is valid against GitHub's schema"
     expect(messages(PULL_REQUEST_QUERY)).toEqual([]);
   });
 
+  const item = (path: string, side: "head" | "base", withHistory = false, withBlame = false) => ({
+    path,
+    side,
+    withHistory,
+    withBlame,
+  });
   it.each([
-    ["head files only", [{ path: "a", side: "head", withHistory: false }]],
-    [
-      "head files with history",
-      [
-        { path: "a", side: "head", withHistory: true },
-        { path: "b", side: "head", withHistory: false },
-      ],
-    ],
-    ["deleted files only", [{ path: "a", side: "base", withHistory: false }]],
-    [
-      "both sides",
-      [
-        { path: "a", side: "head", withHistory: true },
-        { path: "b", side: "base", withHistory: false },
-      ],
-    ],
-  ] as const)("tree entries: %s", (_, items) => {
+    ["head files only", [item("a", "head")]],
+    ["head files with history", [item("a", "head", true), item("b", "head")]],
+    ["head files with blame", [item("a", "head", false, true), item("b", "head", true)]],
+    ["deleted files only", [item("a", "base")]],
+    ["both sides", [item("a", "head", true, true), item("b", "base")]],
+  ])("tree entries: %s", (_, items) => {
     expect(messages(treeEntriesQuery(items))).toEqual([]);
   });
 
