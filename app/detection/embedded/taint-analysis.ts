@@ -557,7 +557,14 @@ export class TaintAnalysis {
       const spine = this.binarySpine(node);
       if (spine.length > MAX_RECURSIVE_CHAIN) return this.evalBinarySpine(spine, env);
     }
-    if (this.sanitized(node, env, null)) return CLEAN;
+    if (this.sanitized(node, env, null)) {
+      this.evalInsideSanitized(node, env);
+      // A sanitized assignment assigns clean data (Semgrep: the instruction's result is clean).
+      const assignment = this.lang.assignments.get(kind);
+      const left = assignment && !assignment.augmented ? this.tree.field(node, assignment.left) : null;
+      if (left) this.assignTarget(left, CLEAN, env);
+      return CLEAN;
+    }
     this.stack.push(node);
     try {
       const inner = this.inner(node, env);
@@ -565,6 +572,28 @@ export class TaintAnalysis {
       taint = this.propagate(node, env, taint, null);
       this.checkSinks(node, taint, inner.args);
       return taint;
+    } finally {
+      this.stack.pop();
+    }
+  }
+
+  /**
+   * Inside sanitized code, calls and assignments still run (Semgrep's IL makes
+   * each call its own instruction, so a sink call inside a sanitizer's
+   * argument is still checked), but nothing else is looked at and their taint
+   * does not flow out.
+   */
+  private evalInsideSanitized(node: TaintNode, env: TaintEnv): void {
+    this.stack.push(node);
+    try {
+      for (const child of namedChildren(node)) {
+        const kind = child.kind;
+        if (this.lang.calls.has(kind) || this.lang.assignments.has(kind) || this.lang.lambdas.has(kind)) {
+          this.eval(child, env);
+        } else if (!this.lang.skip.has(kind) && !this.lang.functions.has(kind)) {
+          this.evalInsideSanitized(child, env);
+        }
+      }
     } finally {
       this.stack.pop();
     }

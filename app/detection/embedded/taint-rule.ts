@@ -20,17 +20,13 @@ import type { TaintTree } from "./taint-tree.js";
 
 export { taintLanguageProblem } from "./taint-lang.js";
 
-/** Whether a formula narrows its matches with focus-metavariable (outside conditions). */
+/**
+ * Whether a sink spec "has focus": a `patterns` with focus-metavariable at its
+ * top (Semgrep's heuristic for exact sinks: without focus, a sink matching a
+ * call makes each argument a sink rather than the call's value).
+ */
 export function hasFocus(formula: Formula): boolean {
-  switch (formula.kind) {
-    case "pattern":
-    case "regex":
-      return false;
-    case "either":
-      return formula.branches.some(hasFocus);
-    case "all":
-      return formula.focus.length > 0 || formula.positives.some(hasFocus);
-  }
+  return formula.kind === "all" && formula.focus.length > 0;
 }
 
 /** Why the embedded engine cannot run this taint rule at all (empty when it can). */

@@ -319,6 +319,23 @@ ${bySideEffect}`,
     expect(await reportedLines(safe, "t.py", code)).toEqual([5]);
   });
 
+  it("sanitizers cover everything inside them unless exact; a sanitized assignment assigns clean data", async () => {
+    const code = [
+      "def f():",
+      "    x = source()",
+      "    y = x",
+      "    clean(sink(x))",
+      "    clean(y := x)",
+      "    sink(y)",
+      "",
+    ].join("\n");
+    expect(await reportedLines(basic, "t.py", code)).toEqual([]);
+    const exact = loadRule(
+      pythonRule().replace("[{ pattern: clean(...) }]", "[{ pattern: clean(...), exact: true }]"),
+    );
+    expect(await reportedLines(exact, "t.py", code)).toEqual([4, 6]);
+  });
+
   it("long operator chains do not overflow the stack", async () => {
     const terms = [
       ...Array.from({ length: 3000 }, () => '"a"'),
