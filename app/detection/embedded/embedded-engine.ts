@@ -1,7 +1,8 @@
 /**
  * The embedded engine: runs a rule pack's search rules in process with the
  * structural matcher and the formula evaluator, and its taint rules with the
- * taint analysis (taint-rule.ts), and answers in Semgrep's JSON shape. Rules it cannot run (other modes, typed metavariables, unsupported
+ * taint analysis (taint-rule.ts), and answers in Semgrep's JSON shape. Rules
+ * it cannot run (other modes, taint labels, typed metavariables, unsupported
  * operators or languages, patterns the matcher refuses) are each reported once
  * in `errors[]` as UnsupportedRule; a file that does not parse gets a
  * "Syntax error" entry and the scan goes on.
