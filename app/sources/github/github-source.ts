@@ -16,6 +16,7 @@
  * `base` is the base branch's commit (`baseRefOid`), `mergeBase` the commit
  * the diff is taken from, as in the local source.
  */
+import { MAX_PR_COMMITS } from "../../limits.js";
 import { TOO_LARGE } from "../git/read-diff.js";
 import type { ChangedFile, Commit, PullRequestSnapshot } from "../../model/snapshot.js";
 import { assignGitHubOrigins } from "./assign-origins.js";
@@ -105,7 +106,7 @@ export async function buildGitHubSnapshotWithStats(
     ...(complete
       ? []
       : [
-          `GitHub lists at most ${commits.length} commits of a pull request; this one has ${data.commitsTotal}, ` +
+          `GitHub lists at most ${MAX_PR_COMMITS} commits of a pull request; this one has ${data.commitsTotal}, ` +
             "lines written by the others are of unknown origin",
         ]),
     ...(mergeBase.note === null ? [] : [mergeBase.note]),
@@ -168,9 +169,19 @@ function planLookups(files: readonly ChangedFile[], commits: readonly Commit[], 
     if (f.addedLines.length === 0) continue;
     const tooLarge = f.skipped === TOO_LARGE;
     if (linear && (f.status === "modified" || (f.status === "added" && tooLarge))) plan.history.add(f.path);
-    else if (f.status === "added" && !tooLarge) plan.blame.add(f.path);
+    else if (f.status === "added" && !tooLarge && !looksLikeSubmodule(f)) plan.blame.add(f.path);
   }
   return plan;
+}
+
+/**
+ * A new submodule's patch is one "Subproject commit <sha>" line. Blaming a
+ * gitlink may fail and split its batch, so such a file waits for its tree
+ * entry (which skips it) instead of being blamed up front.
+ */
+function looksLikeSubmodule(f: ChangedFile): boolean {
+  const lines = f.hunks.flatMap((h) => h.lines);
+  return lines.length > 0 && lines.every((l) => /^Subproject commit [0-9a-f]{40,64}$/.test(l.text));
 }
 
 /**

@@ -86,6 +86,14 @@ describe("GitHub source ≡ local git source", () => {
     const s = await buildHostileScenario();
     const { local, github } = await bothSnapshots(s.repo, s.base, s.head);
     expectEquivalent(local, github);
+    // The submodule's "Subproject commit" patch keeps it out of the up-front blames.
+    const blamed = (mock?.requests ?? []).flatMap((r) =>
+      [...(r.query ?? "").matchAll(/\bb\d+: blame\(path: \$(p\d+)\)/g)].map(
+        (m) => r.variables?.[m[1] as string],
+      ),
+    );
+    expect(blamed).toContain("-rf");
+    expect(blamed).not.toContain("vendor/lib");
   });
 
   it("on a file an agent added and a human then renamed (history alone would credit the rename)", async () => {
