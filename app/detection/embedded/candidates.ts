@@ -28,6 +28,18 @@ let nextId = 0;
 
 export class CandidateIndex {
   private readonly queries = new Map<EmbeddedLanguage, CandidateQuery[]>();
+  private readonly plain = new Map<string, CandidateQuery>();
+
+  /** The (registered once) query for nodes of `kinds` whose text matches every regex. */
+  query(language: EmbeddedLanguage, kinds: readonly string[], regexes: readonly string[]): CandidateQuery {
+    const key = `${language}\u0000${kinds.join(",")}\u0000${regexes.join("\u0000")}`;
+    let q = this.plain.get(key);
+    if (!q) {
+      q = this.register(language, kinds, regexes, []);
+      this.plain.set(key, q);
+    }
+    return q;
+  }
 
   register(
     language: EmbeddedLanguage,

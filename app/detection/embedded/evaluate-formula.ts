@@ -19,7 +19,7 @@ import { ContainmentIndex } from "./evaluate-containment.js";
 import { applyFocus } from "./evaluate-focus.js";
 import { patternLeaf, regexLeaf } from "./evaluate-leaves.js";
 import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from "./evaluate-ranges.js";
-import { literalPrefilter } from "./regex-literals.js";
+import { literalPrefilters } from "./regex-literals.js";
 import { compilePcre } from "./regex-match.js";
 import type { EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
 import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
@@ -70,7 +70,7 @@ function select(selector: Formula, ranges: EvalRange[], target: EvalTarget, env:
 
 /**
  * False when some metavariable-regex of `f` cannot hold in this file: every
- * match of its regex contains one of some literals and the file has none.
+ * match of its regex contains one of some literals, and the file has none.
  * Only for the file itself, where every bound text is a piece of `target.text`.
  */
 function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
@@ -83,8 +83,7 @@ function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
     } catch {
       continue;
     }
-    const literals = literalPrefilter(re);
-    if (literals !== null && !literals.test(target.text)) return false;
+    if (!literalPrefilters(re).every((literals) => literals.test(target.text))) return false;
   }
   return true;
 }

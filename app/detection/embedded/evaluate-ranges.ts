@@ -10,14 +10,20 @@
  *   contains the other, pattern-not when the ranges are equal.
  */
 import { ContainmentIndex } from "./evaluate-containment.js";
-import type { Bindings, EvalRange } from "./evaluate-types.js";
+import type { Bindings, EvalBinding, EvalRange } from "./evaluate-types.js";
 
 export function compatibleBindings(a: Bindings, b: Bindings): boolean {
   for (const [name, value] of Object.entries(a)) {
     const other = b[name];
-    if (other !== undefined && other.key !== value.key) return false;
+    if (other === undefined || other === value || sameCode(other, value)) continue;
+    if (other.key !== value.key) return false;
   }
   return true;
+}
+
+/** The same code (range and text) bound the same way: equal keys, without computing them. */
+function sameCode(a: EvalBinding, b: EvalBinding): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text && !a.textual === !b.textual;
 }
 
 /** `x` with the bindings of `y` it does not have (Semgrep's left_merge). */

@@ -1,18 +1,23 @@
 /**
  * Literal prefilters for regexes: from a JavaScript RegExp (a translated
- * PCRE2 one), a set of strings one of which every match contains, or null
- * when there is no such set (a match may be made of classes, `.`, optional
- * parts...). A text containing none of them has no match in any of its
+ * PCRE2 one), sets of strings such that every match contains one string of
+ * each set. A text lacking every string of one set has no match in any of its
  * substrings, so e.g. a metavariable-regex whose literals are absent from a
  * file rejects every binding taken from that file.
  *
  * The analysis reads the `u`-mode source: literals, escapes, classes, groups,
  * alternation, quantifiers, anchors and lookarounds (zero-width, no requirement).
- * Anything it does not recognise yields null (no prefilter), never a wrong set.
+ * Anything it does not recognise yields no prefilter, never a wrong one.
  */
 
-/** Every match contains one of `any` (never empty strings); null = no requirement known. */
-type Need = { any: string[]; min: number } | null;
+/** One requirement: every match contains one of `any` (never empty strings). */
+interface Req {
+  any: string[];
+  min: number;
+}
+
+/** Requirements every match meets, all of them (empty: none known). */
+type Need = Req[];
 
 class Unknown extends Error {}
 
@@ -46,25 +51,24 @@ class Parser {
       this.i++;
       branches.push(this.sequence());
     }
-    if (branches.length === 1) return branches[0] ?? null;
+    if (branches.length === 1) return branches[0] ?? [];
+    // Each branch's most selective requirement; a match meets one of them.
     const any: string[] = [];
     let min = Infinity;
     for (const b of branches) {
-      if (b === null) return null;
-      any.push(...b.any);
-      min = Math.min(min, b.min);
+      const best = b.reduce<Req | null>((x, r) => (x === null || r.min > x.min ? r : x), null);
+      if (best === null) return [];
+      any.push(...best.any);
+      min = Math.min(min, best.min);
     }
-    return { any: [...new Set(any)], min };
+    return [{ any: [...new Set(any)], min }];
   }
 
   private sequence(): Need {
-    let best: Need = null;
+    const all: Need = [];
     let run = "";
-    const keep = (need: Need): void => {
-      if (need !== null && (best === null || need.min > best.min)) best = need;
-    };
     const endRun = (): void => {
-      if (run !== "") keep({ any: [run], min: run.length });
+      if (run !== "") all.push({ any: [run], min: run.length });
       run = "";
     };
     for (;;) {
@@ -77,10 +81,10 @@ class Parser {
         continue;
       }
       endRun();
-      if (q === null || q.min >= 1) keep(atom.need);
+      if (q === null || q.min >= 1) all.push(...atom.need);
     }
     endRun();
-    return best;
+    return all;
   }
 
   /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (lazy or not); null when the atom is not quantified. */
@@ -110,11 +114,11 @@ class Parser {
         return this.group();
       case "[":
         this.skipClass();
-        return { char: null, need: null };
+        return { char: null, need: [] };
       case ".":
       case "^":
       case "$":
-        return { char: null, need: null };
+        return { char: null, need: [] };
       case "\\":
         return this.escape();
       case undefined:
@@ -129,7 +133,7 @@ class Parser {
         const cp = this.src.codePointAt(this.i - 1) ?? 0;
         if (cp > 0xffff) this.i++;
         const ch = String.fromCodePoint(cp);
-        return { char: ch, need: { any: [ch], min: 1 } };
+        return { char: ch, need: [{ any: [ch], min: 1 }] };
       }
     }
   }
@@ -150,7 +154,7 @@ class Parser {
     } else if (this.peek() === "?") throw new Unknown();
     const need = this.alternation();
     if (this.src[this.i++] !== ")") throw new Unknown();
-    return { char: null, need: lookaround ? null : need };
+    return { char: null, need: lookaround ? [] : need };
   }
 
   private skipClass(): void {
@@ -165,7 +169,7 @@ class Parser {
   private escape(): Atom {
     const c = this.src[this.i++];
     if (c === undefined) throw new Unknown();
-    const literal = (ch: string): Atom => ({ char: ch, need: { any: [ch], min: 1 } });
+    const literal = (ch: string): Atom => ({ char: ch, need: [{ any: [ch], min: 1 }] });
     if (SYNTAX.has(c)) return literal(c);
     const control = CONTROL[c];
     if (control !== undefined && !(c === "0" && /[0-9]/.test(this.peek() ?? ""))) return literal(control);
@@ -181,22 +185,22 @@ class Parser {
       this.i += m[0].length;
       return literal(String.fromCodePoint(parseInt(m[1] ?? m[2] ?? "0", 16)));
     }
-    if ("dDwWsSbB".includes(c)) return { char: null, need: null };
+    if ("dDwWsSbB".includes(c)) return { char: null, need: [] };
     if (c === "p" || c === "P") {
       const close = this.src.indexOf("}", this.i);
       if (this.peek() !== "{" || close < 0) throw new Unknown();
       this.i = close + 1;
-      return { char: null, need: null };
+      return { char: null, need: [] };
     }
     if (/[1-9]/.test(c)) {
       while (/[0-9]/.test(this.peek() ?? "")) this.i++;
-      return { char: null, need: null };
+      return { char: null, need: [] };
     }
     if (c === "k") {
       const close = this.src.indexOf(">", this.i);
       if (this.peek() !== "<" || close < 0) throw new Unknown();
       this.i = close + 1;
-      return { char: null, need: null };
+      return { char: null, need: [] };
     }
     throw new Unknown();
   }
@@ -206,21 +210,29 @@ function escapeLiteral(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
-const memo = new Map<RegExp, RegExp | null>();
+/** The most selective requirements kept (each costs a scan of the text). */
+const MAX_PREFILTERS = 3;
+
+const memo = new Map<RegExp, readonly RegExp[]>();
 
 /**
- * A regex (same case sensitivity as `re`) that finds one of the literals every
- * match of `re` contains, or null when `re` has no such literals.
+ * Regexes (same case sensitivity as `re`) a text must all match for `re` to
+ * match in it or in any of its substrings: each finds one of a set of
+ * literals every match of `re` contains. Empty when no literal is known.
  */
-export function literalPrefilter(re: RegExp): RegExp | null {
+export function literalPrefilters(re: RegExp): readonly RegExp[] {
   let pre = memo.get(re);
   if (pre === undefined) {
-    pre = null;
+    pre = [];
     if (re.unicode) {
       try {
-        const need = new Parser(re.source).parse();
-        if (need !== null && need.any.length > 0 && need.any.every((s) => s !== ""))
-          pre = new RegExp(need.any.map(escapeLiteral).join("|"), re.ignoreCase ? "iu" : "u");
+        const flags = re.ignoreCase ? "iu" : "u";
+        pre = new Parser(re.source)
+          .parse()
+          .filter((r) => r.any.length > 0 && r.any.every((a) => a !== ""))
+          .sort((a, b) => b.min - a.min)
+          .slice(0, MAX_PREFILTERS)
+          .map((r) => new RegExp(r.any.map(escapeLiteral).join("|"), flags));
       } catch (err) {
         if (!(err instanceof Unknown)) throw err;
       }

@@ -193,7 +193,7 @@ function runMatches(
     // Names and module strings inside import statements are not expressions (Semgrep: `foo` ≠ `import foo`).
     const name = p.t === "node" && ((p.leaf && file.spec.identifiers.has(p.kind)) || p.dotted || p.qualifier);
     if ((name || p.t === "string") && candidates.length > 0) {
-      const imports = file.findAll([...file.spec.imports]);
+      const imports = file.lookup([...file.spec.imports]);
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
     }
     for (const t of candidates) {
@@ -257,7 +257,7 @@ export function createStructuralMatcher(): PatternMatcher {
       const cached = key === null ? undefined : snippets.get(key);
       if (cached) return cached;
       const spec = specFor(language);
-      const tree = spec ? new FileState(language, text, spec, parseSource(language, text)) : null;
+      const tree = spec ? new FileState(language, text, spec, parseSource(language, text), index) : null;
       const parsed = { language, text, tree };
       if (key !== null) {
         if (snippets.size >= SNIPPET_CACHE) snippets.delete(snippets.keys().next().value ?? "");

@@ -6,6 +6,7 @@
  * Candidate lookups by kind run inside ast-grep (Rust) and are cached per file.
  */
 import type { NapiConfig, SgNode, SgRoot } from "@ast-grep/napi";
+import type { CandidateIndex } from "./candidates.js";
 import type { LangSpec } from "./lang-spec.js";
 import { knownKinds } from "./languages.js";
 import type { EmbeddedLanguage, PatternMatch } from "./match-types.js";
@@ -93,6 +94,8 @@ export class TNode {
     let key: string;
     const content = spec.strings.has(this.kind) ? stringContent(this) : null;
     if (content !== null) key = `"${content}"`;
+    // One word is one token, whatever the node: its key is its text (no need to look at children).
+    else if (ONE_WORD.test(this.text)) key = this.text;
     else if (this.isLeaf) key = this.text.trim();
     else
       key = this.children()
@@ -110,6 +113,8 @@ export class TNode {
     this.endMemo = r.end.index;
   }
 }
+
+const ONE_WORD = /^[\w$]+$/;
 
 const PY_STRING = /^([rRbBuUfF]*)("""|'''|"|')/;
 
@@ -160,11 +165,13 @@ export class FileState {
   /** Matches per pattern (see structural-matcher.ts). */
   readonly matchMemo = new Map<string, PatternMatch[]>();
 
+  /** `index`: file-wide lookups go through its shared candidate search (one ast-grep search per file). */
   constructor(
     readonly language: EmbeddedLanguage,
     readonly text: string,
     readonly spec: LangSpec,
     readonly sgRoot: SgRoot,
+    private readonly index: CandidateIndex | null = null,
   ) {
     this.root = this.wrap(sgRoot.root());
   }
@@ -193,6 +200,23 @@ export class FileState {
     return found;
   }
 
+  /**
+   * Nodes of the given kinds in the file, in source order, like findAll but
+   * through the matcher's shared candidate search (no search of their own once
+   * earlier files asked for them). Not for import lookups, which that search needs first.
+   */
+  lookup(kinds: readonly string[]): TNode[] {
+    if (!this.index) return this.findAll(kinds);
+    const cacheKey = `=${kinds.join(",")}`;
+    let found = this.candidatesMemo.get(cacheKey);
+    if (!found) {
+      const q = this.index.query(this.language, kinds, []);
+      found = this.index.candidates(this, q).sort((a, b) => a.start - b.start || b.end - a.end);
+      this.candidatesMemo.set(cacheKey, found);
+    }
+    return found;
+  }
+
   /** An ast-grep rule for nodes of `kinds` (those the grammar knows) matching every regex, or null. */
   rule(kinds: readonly string[], regexes: readonly string[]): Record<string, unknown> | null {
     const valid = knownKinds(this.language, kinds);
@@ -211,7 +235,7 @@ export class FileState {
   holdsKind(kinds: ReadonlySet<string>, t: TNode): boolean {
     let spans = this.kindSpans.get(kinds);
     if (!spans) {
-      const nodes = [...this.findAll([...kinds])].sort((a, b) => a.start - b.start || b.end - a.end);
+      const nodes = this.lookup([...kinds]);
       spans = { starts: nodes.map((n) => n.start), ends: nodes.map((n) => n.end) };
       this.kindSpans.set(kinds, spans);
     }
@@ -235,7 +259,7 @@ export class FileState {
     const memo = this.flatMemo.get(block);
     if (memo) return memo;
     const items = [...block.sig()];
-    for (const nested of this.findAll([...this.spec.blocks])) {
+    for (const nested of this.lookup([...this.spec.blocks])) {
       if (nested !== block && nested.start >= block.start && nested.end <= block.end)
         items.push(...nested.sig());
     }
