@@ -697,9 +697,13 @@ export class TaintAnalysis {
     }
     const subscript = lang.subscripts.get(kind);
     if (subscript) {
+      const indexes = tree.fieldAll(node, subscript.member);
+      // Semgrep's IL has no slices (AST_to_IL: SliceAccess is a "todo" expression): `a[i:j]` is
+      // opaque, clean unless a source matches the slice itself. Kept so findings agree with Semgrep.
+      if (indexes.some((i) => lang.slices.has(i.kind))) return { taint: CLEAN, args: null };
       const object = tree.field(node, subscript.object);
       let taint = object ? this.eval(object, env) : CLEAN;
-      for (const index of tree.fieldAll(node, subscript.member)) {
+      for (const index of indexes) {
         const t = this.eval(index, env);
         if (!this.inputs.spec.options.assumeSafeIndexes) taint = union(taint, t);
       }

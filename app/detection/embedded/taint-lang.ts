@@ -49,6 +49,8 @@ export interface TaintLang {
   patterns: ReadonlySet<string>;
   /** Sequence literals that pair element-wise with a sequence pattern (`a, b = x, y`). */
   sequences: ReadonlySet<string>;
+  /** Slice indexes (`a[i:j]`), opaque to taint as in Semgrep's IL. */
+  slices: ReadonlySet<string>;
   /** Binary operators with `left` / `right` fields (long left-nested chains are walked iteratively). */
   binary: ReadonlySet<string>;
   /** Comparison operators (for taint_assume_safe_comparisons). */
@@ -103,6 +105,7 @@ const PYTHON: TaintLang = {
   ]),
   sequences: new Set(["expression_list", "tuple", "list"]),
   binary: new Set(["binary_operator", "boolean_operator"]),
+  slices: new Set(["slice"]),
   comparisonKinds: new Set(["comparison_operator"]),
   comparisonOperators: new Set(),
 };
@@ -175,6 +178,7 @@ const JS: TaintLang = {
   ]),
   sequences: new Set(["array"]),
   binary: new Set(["binary_expression"]),
+  slices: new Set(),
   comparisonKinds: new Set(["binary_expression"]),
   comparisonOperators: new Set(["==", "!=", "===", "!==", "<", ">", "<=", ">=", "instanceof", "in"]),
 };
