@@ -104,7 +104,7 @@ export const AGENT_FINGERPRINTS: readonly AgentFingerprint[] = [
   row({
     id: "copilot",
     aliases: ["github-copilot", "copilot-swe-agent", "copilot-agent", "copilot-coding-agent", "copilot-cli"],
-    botLogins: ["copilot-swe-agent"],
+    botLogins: ["copilot-swe-agent", "copilot"], // GraphQL types the PR author "Copilot" as a Bot; the source then writes "Copilot[bot]"
     userLogins: ["copilot"],
     authorEmails: ["198982749+copilot@users.noreply.github.com"],
     // Copilot CLI co-authors as 223556219+Copilot@users.noreply.github.com (matched via the "copilot" login).

@@ -22,6 +22,12 @@ const fingerprintCases: Case[] = [
     kinds: ["pr-author"],
   },
   {
+    name: "copilot: the GitHub source's Bot login with [bot] appended",
+    pr: { author: account("Copilot[bot]", "Bot") },
+    agent: "copilot",
+    kinds: ["pr-author"],
+  },
+  {
     name: "copilot: GraphQL bot login without [bot]",
     pr: { author: account("copilot-swe-agent", "Bot") },
     agent: "copilot",
