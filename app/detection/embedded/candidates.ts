@@ -116,7 +116,7 @@ export class CandidateIndex {
       if (same) nodes = nodes.length === 0 ? same : [...nodes, ...same];
     }
     if (nodes.length > 0 && q.kinds.size > 1) nodes = [...nodes].sort((a, b) => order(a) - order(b));
-    const filters = [...q.compiled, ...spellings(q, file).map((s) => new RegExp(s))];
+    const filters = [...q.compiled, ...spelled(q, file).map((s) => s.re)];
     if (filters.length === 0) return [...nodes];
     const out: TNode[] = [];
     for (const t of nodes) {
@@ -131,6 +131,29 @@ export class CandidateIndex {
   }
 }
 
+const spellingMemo = new WeakMap<FileState, Map<string, { source: string; re: RegExp }>>();
+
+/** Per chain of the query, its spellings in this file: regex source and compiled (once per file and chain). */
+function spelled(q: CandidateQuery, file: FileState): Array<{ source: string; re: RegExp }> {
+  if (q.chains.length === 0) return [];
+  let memo = spellingMemo.get(file);
+  if (!memo) {
+    memo = new Map();
+    spellingMemo.set(file, memo);
+  }
+  const out: Array<{ source: string; re: RegExp }> = [];
+  for (const chain of q.chains) {
+    let entry = memo.get(chain);
+    if (!entry) {
+      const source = chainSpellings(chain, file);
+      entry = { source, re: new RegExp(source) };
+      memo.set(chain, entry);
+    }
+    out.push(entry);
+  }
+  return out;
+}
+
 function spellings(q: CandidateQuery, file: FileState): string[] {
-  return q.chains.map((c) => chainSpellings(c, file));
+  return spelled(q, file).map((s) => s.source);
 }

@@ -75,8 +75,51 @@ function dropOptional(p: PSyntax, t: TNode, spec: LangSpec): readonly TNode[] {
   let any = false;
   for (const c of items) if (optional.has(c.kind)) any = true;
   if (!any) return items;
-  const present = new Set(p.children.map((c) => (c.t === "node" ? c.kind : "")));
-  return items.filter((c) => present.has(c.kind) || !optional.has(c.kind));
+  let present = presentMemo.get(p);
+  if (!present) {
+    present = new Set(p.children.map((c) => (c.t === "node" ? c.kind : "")));
+    presentMemo.set(p, present);
+  }
+  const kept = present;
+  return items.filter((c) => kept.has(c.kind) || !optional.has(c.kind));
+}
+
+/** Kinds of a pattern node's children. */
+const presentMemo = new WeakMap<PSyntax, ReadonlySet<string>>();
+
+/**
+ * For each start index of a pattern list, the fewest and most target items the
+ * rest of the list can consume (`...` and `$...X` any number, an elidable
+ * argument list none or one, anything else exactly one).
+ */
+interface SeqBounds {
+  min: number[];
+  max: number[];
+}
+
+const boundsMemo = new WeakMap<readonly PNode[], SeqBounds>();
+
+function seqBounds(ps: readonly PNode[], spec: LangSpec): SeqBounds {
+  let b = boundsMemo.get(ps);
+  if (!b) {
+    const min = new Array<number>(ps.length + 1).fill(0);
+    const max = new Array<number>(ps.length + 1).fill(0);
+    for (let i = ps.length - 1; i >= 0; i--) {
+      const p = ps[i] as PNode;
+      const nextMin = min[i + 1] ?? 0;
+      const nextMax = max[i + 1] ?? 0;
+      if (p.t === "ellipsis" || p.t === "emv") {
+        min[i] = nextMin;
+        max[i] = Infinity;
+      } else {
+        min[i] = p.t === "node" && elidable(p, spec) ? nextMin : nextMin + 1;
+        max[i] = nextMax + 1;
+      }
+    }
+    b = { min, max };
+    boundsMemo.set(ps, b);
+  }
+  return b;
 }
 
 function posAt(ts: readonly TNode[], j: number): number {
@@ -92,6 +135,10 @@ export function matchSeq(
   ctx: MatchCtx,
   k: K,
 ): boolean {
+  // The rest of the list cannot consume exactly the remaining items: no way to succeed.
+  const rest = ts.length - j;
+  const bounds = seqBounds(ps, ctx.spec);
+  if (rest < (bounds.min[i] ?? 0) || rest > (bounds.max[i] ?? Infinity)) return false;
   if (i === ps.length) return j === ts.length && k();
   const p = ps[i] as PNode;
   if (p.t === "ellipsis") {

@@ -141,7 +141,7 @@ function envId(env: ReadonlyMap<string, Bound>): string {
       parts.push(`${name}=${first?.start ?? bound.pos}:${last?.end ?? bound.pos}*`);
     }
   }
-  return parts.sort().join("|");
+  return parts.length === 1 ? (parts[0] ?? "") : parts.sort().join("|");
 }
 
 /**
