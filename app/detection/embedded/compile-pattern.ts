@@ -184,12 +184,16 @@ function rootKinds(p: PNode, spec: LangSpec): string[] | null {
   }
 }
 
+const JSX_OPEN_TAG = /^(\s*<[A-Za-z_$][\w$.:-]*(?:\s(?:[^<>"'{}/]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?)>\s*$/;
+
 const SIBLING: Partial<Record<EmbeddedLanguage, EmbeddedLanguage>> = { typescript: "tsx", tsx: "typescript" };
 
-/** Typed metavariables, which do not parse as code: Java `(Type $X)`, Go `($X : Type)`. */
+/** Typed metavariables, which do not parse as code: Java `(Type $X)`, Go/Python/JS `($X : Type)`. */
 const TYPED_MV: Partial<Record<LangSpec["family"], RegExp>> = {
   java: /\(\s*[\w.]+(?:<[^()]*>)?(?:\[\])*\s+\$[A-Z_][A-Z0-9_]*\s*\)/,
   go: /\(\s*\$[A-Z_][A-Z0-9_]*\s*:[^()]+\)/,
+  python: /\(\s*\$[A-Z_][A-Z0-9_]*\s*:(?!=)[^()]+\)/,
+  js: /\(\s*\$[A-Z_][A-Z0-9_]*\s*:[^()]+\)/,
 };
 
 export function compilePattern(pattern: string, language: EmbeddedLanguage, spec: LangSpec): CompiledPattern {
@@ -198,6 +202,8 @@ export function compilePattern(pattern: string, language: EmbeddedLanguage, spec
   let parsed: ReturnType<typeof parseItems>;
   try {
     prepared = preparePattern(pattern, spec.family);
+    // A lone JSX opening tag (`<a href=...>`) means the element: match it as a self-closing pattern.
+    if (spec.family === "js") prepared = prepared.replace(JSX_OPEN_TAG, "$1 />");
     parsed = parseItems(language, prepared, spec);
     if (!parsed) {
       const sibling = SIBLING[language];

@@ -11,6 +11,7 @@ import { NO_POSITIVE_TERM } from "./evaluate-formula.js";
 import { embeddedLanguage, isRegexLanguage } from "./evaluate-languages.js";
 import { nestedLanguage } from "./evaluate-nested.js";
 import type { EmbeddedLanguage } from "./match-types.js";
+import { literalType } from "./prepare-pattern.js";
 import { compilePcre, type RegexMode } from "./regex-match.js";
 import { UnsupportedRegexError } from "./regex-translate.js";
 import { taintFormulas, taintLanguageProblem, taintRuleProblems } from "./taint-rule.js";
@@ -42,9 +43,18 @@ const KEYWORDS = new Set([
  * a name (`foo(String $X)`) is a parameter list, and one followed by `=>`/`->`
  * is a lambda's parameters: neither is a typed metavariable.
  */
-export function typedMetavariable(pattern: string): string | null {
+export function typedMetavariable(pattern: string, language?: EmbeddedLanguage | "any"): string | null {
+  const family =
+    language === "python"
+      ? "python"
+      : language === "javascript" || language === "typescript" || language === "tsx"
+        ? "js"
+        : null;
   for (const re of [TYPE_FIRST, NAME_FIRST]) {
     for (const m of pattern.matchAll(re)) {
+      // `($X: string)` on a literal is matched structurally (JS/TS `string`/`number`, Python `str`/`int`/`float`).
+      const type = re === NAME_FIRST ? m[0].slice(m[0].indexOf(":") + 1, -1) : null;
+      if (family && type !== null && literalType(family, type)) continue;
       const before = pattern.slice(0, m.index).trimEnd();
       const after = pattern.slice(m.index + m[0].length).trimStart();
       if (/[\w$)\]>]$/.test(before) || /^(=>|->)/.test(after) || KEYWORDS.has(m[1] ?? "")) continue;
@@ -77,7 +87,7 @@ function visit(f: Formula, walk: Walk): void {
     case "pattern": {
       if (walk.language === null) walk.reasons.push("`pattern` in a regex-only rule or metavariable-pattern");
       else walk.patterns.push({ pattern: f.pattern, language: walk.language });
-      const typed = typedMetavariable(f.pattern);
+      const typed = typedMetavariable(f.pattern, walk.language ?? undefined);
       if (typed !== null) walk.reasons.push(`typed metavariable ${typed} (needs type information)`);
       return;
     }

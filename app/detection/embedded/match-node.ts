@@ -31,6 +31,7 @@ export type K = () => boolean;
 export function matchNode(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
   switch (p.t) {
     case "mv":
+      if (p.lit && !(p.lit === "string" ? ctx.spec.strings : ctx.spec.numbers).has(t.kind)) return false;
       return bindOne(p.name, t, ctx, k);
     case "ellipsis":
       return k();

@@ -8,7 +8,7 @@
  */
 import type { SgNode } from "@ast-grep/napi";
 import type { LangSpec } from "./lang-spec.js";
-import { placeholderOf } from "./prepare-pattern.js";
+import { placeholderOf, type LiteralType } from "./prepare-pattern.js";
 import { escapeRegex } from "./target-tree.js";
 
 export interface PSyntax {
@@ -29,7 +29,7 @@ export interface PSyntax {
 
 export type PNode =
   | PSyntax
-  | { t: "mv"; name: string }
+  | { t: "mv"; name: string; lit?: LiteralType }
   | { t: "emv"; name: string }
   | { t: "ellipsis" }
   | { t: "deep"; inner: PNode }

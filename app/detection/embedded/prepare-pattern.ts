@@ -20,9 +20,27 @@ export const DICT_ELL_PREFIX = "__sgdell_";
 export const DEEP_PREFIX = "__sgdeep_";
 
 export type Placeholder =
-  { t: "mv"; name: string } | { t: "emv"; name: string } | { t: "ellipsis" } | { t: "deep" };
+  | { t: "mv"; name: string; lit?: LiteralType }
+  | { t: "emv"; name: string }
+  | { t: "ellipsis" }
+  | { t: "deep" };
 
-const PLACEHOLDER = /^__sg(mv|emv|ell|dell|deep)_([A-Za-z0-9_]*)$/;
+const PLACEHOLDER = /^__sg(mv|mvs|mvn|emv|ell|dell|deep)_([A-Za-z0-9_]*)$/;
+
+/** What a typed metavariable on a literal (`($X: string)`) matches. */
+export type LiteralType = "string" | "number";
+
+const LITERAL_TYPES: Partial<Record<Family, Record<string, LiteralType>>> = {
+  js: { string: "string", number: "number", float: "number", int: "number" },
+  python: { str: "string", int: "number", float: "number" },
+};
+
+/** The literal a typed metavariable's type stands for in `family`, or null when it needs type information. */
+export function literalType(family: Family, type: string): LiteralType | null {
+  return LITERAL_TYPES[family]?.[type.trim()] ?? null;
+}
+
+const TYPED_LITERAL_MV = /\(\s*\$([A-Z_][A-Z0-9_]*)\s*:(?!=)\s*([A-Za-z_]\w*)\s*\)/g;
 
 /** Recognises a placeholder identifier produced by `preparePattern`. */
 export function placeholderOf(text: string): Placeholder | null {
@@ -32,6 +50,9 @@ export function placeholderOf(text: string): Placeholder | null {
   switch (m[1]) {
     case "mv":
       return { t: "mv", name: name === "_" ? "_" : `$${name}` };
+    case "mvs":
+    case "mvn":
+      return { t: "mv", name: name === "_" ? "_" : `$${name}`, lit: m[1] === "mvs" ? "string" : "number" };
     case "emv":
       return { t: "emv", name: `$...${name}` };
     case "deep":
@@ -44,6 +65,8 @@ export function placeholderOf(text: string): Placeholder | null {
 const IDENT_CHAR = /[A-Za-z0-9_$]/;
 const MV_AT = /^\$([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_$])/;
 const EMV_AT = /^\$\.\.\.([A-Z_][A-Z0-9_]*)(?![A-Za-z0-9_$])/;
+/** Output ending inside a JSX opening tag, right after `attr=`. */
+const JSX_ATTR_EQ = /<[A-Za-z_$][\w$.:-]*(?:\s[^<>]*)?\s[A-Za-z_][\w:-]*\s*=$/;
 const PY_STRING_AT = /^(?:[rRbBuUfF]{0,2})("""|'''|"|')/;
 
 class Scanner {
@@ -135,6 +158,11 @@ class Scanner {
         this.emit(`${ELL_PREFIX}${this.counter++}${after === ";" ? "" : ";"}`, 3);
         return;
       }
+    }
+    if (this.family === "js" && JSX_ATTR_EQ.test(this.out)) {
+      // `<a href=...>`: a JSX attribute value must be a string or `{expression}`.
+      this.emit(`{${ELL_PREFIX}${this.counter++}}`, 3);
+      return;
     }
     const item = inner?.ch === "{" ? listItem(src, this.i) : "no";
     if (this.family === "python" && ((inner?.dict && item !== "no") || item === "only")) {
@@ -271,6 +299,14 @@ function findDictBraces(src: string): Set<number> {
 
 /** Replaces Semgrep's pattern operators with grammar-friendly placeholders. */
 export function preparePattern(pattern: string, family: Family): string {
+  pattern = pattern.replace(TYPED_LITERAL_MV, (all: string, name: string, type: string, at: number) => {
+    const lit = literalType(family, type);
+    // `function $F($X: string)` / `($X: string) => ...` are parameter lists, not typed metavariables.
+    const params =
+      /[\w$)\]>]$/.test(pattern.slice(0, at).trimEnd()) ||
+      /^(=>|->)/.test(pattern.slice(at + all.length).trimStart());
+    return lit && !params ? `(__sg${lit === "string" ? "mvs" : "mvn"}_${name})` : all;
+  });
   const dicts = family === "python" ? findDictBraces(pattern) : new Set<number>();
   return new Scanner(pattern, family, dicts).run();
 }
