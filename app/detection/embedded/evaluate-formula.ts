@@ -19,7 +19,7 @@ import { ContainmentIndex } from "./evaluate-containment.js";
 import { applyFocus } from "./evaluate-focus.js";
 import { patternLeaf, regexLeaf } from "./evaluate-leaves.js";
 import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from "./evaluate-ranges.js";
-import { literalPrefilters } from "./regex-literals.js";
+import { literalCheck } from "./regex-literals.js";
 import { compilePcre } from "./regex-match.js";
 import type { EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
 import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
@@ -83,7 +83,8 @@ function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
     } catch {
       continue;
     }
-    if (!literalPrefilters(re).every((literals) => literals.test(target.text))) return false;
+    const check = literalCheck(re);
+    if (check !== null && !check(target.text)) return false;
   }
   return true;
 }

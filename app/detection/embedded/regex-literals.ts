@@ -1,23 +1,30 @@
 /**
  * Literal prefilters for regexes: from a JavaScript RegExp (a translated
- * PCRE2 one), sets of strings such that every match contains one string of
- * each set. A text lacking every string of one set has no match in any of its
- * substrings, so e.g. a metavariable-regex whose literals are absent from a
- * file rejects every binding taken from that file.
+ * PCRE2 one), which literals every match contains (all of some, one of
+ * others, as the regex's sequences and alternations say). A text without them
+ * has no match in any of its substrings, so e.g. a metavariable-regex whose
+ * literals are absent from a file rejects every binding taken from that file.
  *
  * The analysis reads the `u`-mode source: literals, escapes, classes, groups,
  * alternation, quantifiers, anchors and lookarounds (zero-width, no requirement).
  * Anything it does not recognise yields no prefilter, never a wrong one.
  */
 
-/** One requirement: every match contains one of `any` (never empty strings). */
-interface Req {
-  any: string[];
-  min: number;
+/**
+ * What every match contains: a literal, all of some requirements, or one of
+ * some alternatives. `true`: nothing known.
+ */
+type Need = { lit: string } | { all: Need[] } | { any: Need[] } | true;
+
+function all(needs: Need[]): Need {
+  const parts = needs.flatMap((n) => (n === true ? [] : "all" in n ? n.all : [n]));
+  return parts.length === 0 ? true : parts.length === 1 ? (parts[0] ?? true) : { all: parts };
 }
 
-/** Requirements every match meets, all of them (empty: none known). */
-type Need = Req[];
+function any(needs: Need[]): Need {
+  if (needs.some((n) => n === true)) return true;
+  return needs.length === 1 ? (needs[0] ?? true) : { any: needs };
+}
 
 class Unknown extends Error {}
 
@@ -51,24 +58,14 @@ class Parser {
       this.i++;
       branches.push(this.sequence());
     }
-    if (branches.length === 1) return branches[0] ?? [];
-    // Each branch's most selective requirement; a match meets one of them.
-    const any: string[] = [];
-    let min = Infinity;
-    for (const b of branches) {
-      const best = b.reduce<Req | null>((x, r) => (x === null || r.min > x.min ? r : x), null);
-      if (best === null) return [];
-      any.push(...best.any);
-      min = Math.min(min, best.min);
-    }
-    return [{ any: [...new Set(any)], min }];
+    return any(branches);
   }
 
   private sequence(): Need {
-    const all: Need = [];
+    const parts: Need[] = [];
     let run = "";
     const endRun = (): void => {
-      if (run !== "") all.push({ any: [run], min: run.length });
+      if (run !== "") parts.push({ lit: run });
       run = "";
     };
     for (;;) {
@@ -81,10 +78,10 @@ class Parser {
         continue;
       }
       endRun();
-      if (q === null || q.min >= 1) all.push(...atom.need);
+      if (q === null || q.min >= 1) parts.push(atom.need);
     }
     endRun();
-    return all;
+    return all(parts);
   }
 
   /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` (lazy or not); null when the atom is not quantified. */
@@ -114,11 +111,11 @@ class Parser {
         return this.group();
       case "[":
         this.skipClass();
-        return { char: null, need: [] };
+        return { char: null, need: true };
       case ".":
       case "^":
       case "$":
-        return { char: null, need: [] };
+        return { char: null, need: true };
       case "\\":
         return this.escape();
       case undefined:
@@ -133,7 +130,7 @@ class Parser {
         const cp = this.src.codePointAt(this.i - 1) ?? 0;
         if (cp > 0xffff) this.i++;
         const ch = String.fromCodePoint(cp);
-        return { char: ch, need: [{ any: [ch], min: 1 }] };
+        return { char: ch, need: { lit: ch } };
       }
     }
   }
@@ -154,7 +151,7 @@ class Parser {
     } else if (this.peek() === "?") throw new Unknown();
     const need = this.alternation();
     if (this.src[this.i++] !== ")") throw new Unknown();
-    return { char: null, need: lookaround ? [] : need };
+    return { char: null, need: lookaround ? true : need };
   }
 
   private skipClass(): void {
@@ -169,7 +166,7 @@ class Parser {
   private escape(): Atom {
     const c = this.src[this.i++];
     if (c === undefined) throw new Unknown();
-    const literal = (ch: string): Atom => ({ char: ch, need: [{ any: [ch], min: 1 }] });
+    const literal = (ch: string): Atom => ({ char: ch, need: { lit: ch } });
     if (SYNTAX.has(c)) return literal(c);
     const control = CONTROL[c];
     if (control !== undefined && !(c === "0" && /[0-9]/.test(this.peek() ?? ""))) return literal(control);
@@ -185,22 +182,22 @@ class Parser {
       this.i += m[0].length;
       return literal(String.fromCodePoint(parseInt(m[1] ?? m[2] ?? "0", 16)));
     }
-    if ("dDwWsSbB".includes(c)) return { char: null, need: [] };
+    if ("dDwWsSbB".includes(c)) return { char: null, need: true };
     if (c === "p" || c === "P") {
       const close = this.src.indexOf("}", this.i);
       if (this.peek() !== "{" || close < 0) throw new Unknown();
       this.i = close + 1;
-      return { char: null, need: [] };
+      return { char: null, need: true };
     }
     if (/[1-9]/.test(c)) {
       while (/[0-9]/.test(this.peek() ?? "")) this.i++;
-      return { char: null, need: [] };
+      return { char: null, need: true };
     }
     if (c === "k") {
       const close = this.src.indexOf(">", this.i);
       if (this.peek() !== "<" || close < 0) throw new Unknown();
       this.i = close + 1;
-      return { char: null, need: [] };
+      return { char: null, need: true };
     }
     throw new Unknown();
   }
@@ -210,34 +207,40 @@ function escapeLiteral(s: string): string {
   return s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
 }
 
-/** The most selective requirements kept (each costs a scan of the text). */
-const MAX_PREFILTERS = 3;
-
-const memo = new Map<RegExp, readonly RegExp[]>();
+const memo = new Map<RegExp, ((text: string) => boolean) | null>();
 
 /**
- * Regexes (same case sensitivity as `re`) a text must all match for `re` to
- * match in it or in any of its substrings: each finds one of a set of
- * literals every match of `re` contains. Empty when no literal is known.
+ * A test a text passes whenever `re` matches in it or in one of its substrings:
+ * the literals every match contains, looked for with `re`'s case sensitivity.
+ * Null when no literal is known.
  */
-export function literalPrefilters(re: RegExp): readonly RegExp[] {
-  let pre = memo.get(re);
-  if (pre === undefined) {
-    pre = [];
+export function literalCheck(re: RegExp): ((text: string) => boolean) | null {
+  let check = memo.get(re);
+  if (check === undefined) {
+    check = null;
     if (re.unicode) {
       try {
-        const flags = re.ignoreCase ? "iu" : "u";
-        pre = new Parser(re.source)
-          .parse()
-          .filter((r) => r.any.length > 0 && r.any.every((a) => a !== ""))
-          .sort((a, b) => b.min - a.min)
-          .slice(0, MAX_PREFILTERS)
-          .map((r) => new RegExp(r.any.map(escapeLiteral).join("|"), flags));
+        const need = new Parser(re.source).parse();
+        if (need !== true) check = compile(need, re.ignoreCase ? "iu" : "u");
       } catch (err) {
         if (!(err instanceof Unknown)) throw err;
       }
     }
-    memo.set(re, pre);
+    memo.set(re, check);
   }
-  return pre;
+  return check;
+}
+
+function compile(need: Exclude<Need, true>, flags: string): (text: string) => boolean {
+  if ("lit" in need) {
+    const re = new RegExp(escapeLiteral(need.lit), flags);
+    return (text) => re.test(text);
+  }
+  const sub = (n: Need): Array<(text: string) => boolean> => (n === true ? [] : [compile(n, flags)]);
+  if ("all" in need) {
+    const parts = need.all.flatMap(sub);
+    return (text) => parts.every((p) => p(text));
+  }
+  const parts = need.any.flatMap(sub);
+  return (text) => parts.some((p) => p(text));
 }
