@@ -22,7 +22,13 @@ import { dedupByRange, differenceRanges, intersectRanges, uniqueRanges } from ".
 import { literalCheck } from "./regex-literals.js";
 import { compilePcre } from "./regex-match.js";
 import type { EvalEnv, EvalRange, EvalTarget } from "./evaluate-types.js";
-import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatcher } from "./match-types.js";
+import type {
+  Binding,
+  CandidateFilter,
+  EmbeddedLanguage,
+  ParsedFile,
+  PatternMatcher,
+} from "./match-types.js";
 
 export { UnsupportedRuleError } from "./evaluate-errors.js";
 
@@ -69,12 +75,19 @@ function select(selector: Formula, ranges: EvalRange[], target: EvalTarget, env:
 }
 
 /**
- * False when some metavariable-regex of `f` cannot hold in this file: every
- * match of its regex contains one of some literals, and the file has none.
- * Only for the file itself, where every bound text is a piece of `target.text`.
+ * A metavariable-regex condition seen as a literal test: every binding it
+ * accepts contains the literals `check` looks for. Only on the file itself,
+ * where every bound text is a piece of `target.text`.
  */
-function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
-  if (target.context !== null) return true;
+interface Hint {
+  name: string;
+  key: string;
+  check: (text: string) => boolean;
+}
+
+function ownHints(f: AllFormula, target: EvalTarget): Hint[] {
+  if (target.context !== null) return [];
+  const hints: Hint[] = [];
   for (const c of f.conditions) {
     if (c.kind !== "metavariable-regex") continue;
     let re: RegExp;
@@ -84,24 +97,100 @@ function conditionsMayHold(f: AllFormula, target: EvalTarget): boolean {
       continue;
     }
     const check = literalCheck(re);
-    if (check !== null && !check(target.text)) return false;
+    if (check !== null) hints.push({ name: c.metavariable, key: `${c.metavariable}=~${c.regex}`, check });
   }
-  return true;
+  return hints;
 }
 
-function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange[] {
-  if (!conditionsMayHold(f, target)) return [];
+const bindMemo = new WeakMap<Formula, Map<string, boolean>>();
+
+/** Whether ranges of `f` may carry a binding of `name` (by its patterns, regex groups or conditions). */
+function mayBind(f: Formula, name: string): boolean {
+  let memo = bindMemo.get(f);
+  if (!memo) {
+    memo = new Map();
+    bindMemo.set(f, memo);
+  }
+  let bound = memo.get(name);
+  if (bound === undefined) {
+    bound = computeMayBind(f, name);
+    memo.set(name, bound);
+  }
+  return bound;
+}
+
+function computeMayBind(f: Formula, name: string): boolean {
+  switch (f.kind) {
+    case "pattern":
+      return new RegExp(`\\$(?:\\.\\.\\.)?${name.slice(1).replace(/[^\w]/g, "\\$&")}(?![A-Za-z0-9_])`).test(
+        f.pattern,
+      );
+    case "regex":
+      return true;
+    case "either":
+      return f.branches.some((b) => mayBind(b, name));
+    case "all":
+      return [...f.positives, ...f.inside].some((p) => mayBind(p, name)) || conditionsMayBind(f, name);
+  }
+}
+
+/** Whether the conditions of `f` may add a binding of `name` (regex capture groups, nested patterns). */
+function conditionsMayBind(f: AllFormula, name: string): boolean {
+  return f.conditions.some((c) =>
+    c.kind === "metavariable-regex"
+      ? /^\$\d+$/.test(name) || c.regex.includes(name.slice(1))
+      : c.kind === "metavariable-pattern" && mayBind(c.formula, name),
+  );
+}
+
+/**
+ * The hints (own metavariable-regex conditions, or inherited from an enclosing
+ * `patterns`) that hold for the ranges of one conjunct: those on a metavariable
+ * no other conjunct may bind, so a final range's binding of it comes from this
+ * conjunct's match, inside the node it matched.
+ */
+function hintsFor(conjunct: Formula, conjuncts: readonly Formula[], hints: readonly Hint[]): Hint[] {
+  return hints.filter((h) => conjuncts.every((c) => c === conjunct || !mayBind(c, h.name)));
+}
+
+function filterOf(hints: readonly Hint[]): CandidateFilter | undefined {
+  if (hints.length === 0) return undefined;
+  return {
+    key: hints
+      .map((h) => h.key)
+      .sort()
+      .join("\u0000"),
+    test: (text) => hints.every((h) => h.check(text)),
+  };
+}
+
+/**
+ * `inherited`: hints from enclosing conjunctions. A hint whose literals are
+ * absent from the file empties the conjunction before any matching; the others
+ * let pattern leaves skip nodes whose text lacks their literals.
+ */
+function evaluateAll(
+  f: AllFormula,
+  target: EvalTarget,
+  env: EvalEnv,
+  inherited: readonly Hint[],
+): EvalRange[] {
+  const own = ownHints(f, target);
+  if (own.some((h) => !h.check(target.text))) return [];
+  // An enclosing condition sees this conjunction's ranges with the bindings its own conditions add.
+  const hints = [...own, ...inherited.filter((h) => !conditionsMayBind(f, h.name))];
   const { selector, positives } = splitSelector(f);
+  const conjuncts = [...f.positives, ...f.inside];
   // A conjunct without ranges empties the intersection: the ones after it are not evaluated
   // (positives first, the usually costlier pattern-insides last).
   const results: EvalRange[][] = [];
   for (const p of positives) {
-    const rs = evaluateRanges(p, target, env);
+    const rs = evaluateRanges(p, target, env, hintsFor(p, conjuncts, hints));
     if (rs.length === 0) return [];
     results.push(rs);
   }
   for (const p of f.inside) {
-    const rs = asInside(evaluateRanges(p, target, env));
+    const rs = asInside(evaluateRanges(p, target, env, hintsFor(p, conjuncts, hints)));
     if (rs.length === 0) return [];
     results.push(rs);
   }
@@ -129,17 +218,25 @@ function evaluateAll(f: AllFormula, target: EvalTarget, env: EvalEnv): EvalRange
   return uniqueRanges(applyFocus(f.focus, expandPersistent(pending)));
 }
 
-/** Ranges (with kinds and bindings) of a formula on a target; the evaluator's recursion. */
-export function evaluateRanges(formula: Formula, target: EvalTarget, env: EvalEnv): EvalRange[] {
+/**
+ * Ranges (with kinds and bindings) of a formula on a target; the evaluator's recursion.
+ * `hints`: conditions every range of `formula` that matters must meet (see evaluateAll).
+ */
+export function evaluateRanges(
+  formula: Formula,
+  target: EvalTarget,
+  env: EvalEnv,
+  hints: readonly Hint[] = [],
+): EvalRange[] {
   switch (formula.kind) {
     case "pattern":
-      return patternLeaf(formula.pattern, target, env);
+      return patternLeaf(formula.pattern, target, env, filterOf(hints));
     case "regex":
       return regexLeaf(formula.regex, target);
     case "either":
-      return uniqueRanges(formula.branches.flatMap((b) => evaluateRanges(b, target, env)));
+      return uniqueRanges(formula.branches.flatMap((b) => evaluateRanges(b, target, env, hints)));
     case "all":
-      return evaluateAll(formula, target, env);
+      return evaluateAll(formula, target, env, hints);
   }
 }
 

@@ -10,7 +10,7 @@ import { compatibleBindings } from "./evaluate-ranges.js";
 import { UnsupportedRuleError } from "./evaluate-errors.js";
 import { searchAll } from "./regex-match.js";
 import { UnsupportedRegexError } from "./regex-translate.js";
-import type { Binding, PatternMatch } from "./match-types.js";
+import type { Binding, CandidateFilter, PatternMatch } from "./match-types.js";
 
 /** `b` at another position; its `key` is still read from `b` only when needed (the matcher computes it lazily). */
 function moved(b: Binding, start: number, end: number): Binding {
@@ -29,26 +29,33 @@ function inTarget(m: PatternMatch, target: EvalTarget): EvalRange {
   return { start: clamp(m.start), end: clamp(m.end), kind: "plain", bindings };
 }
 
-export function patternLeaf(pattern: string, target: EvalTarget, env: EvalEnv): EvalRange[] {
+/** `filter`: only matches in nodes whose text passes it are needed (see evaluate-formula.ts). */
+export function patternLeaf(
+  pattern: string,
+  target: EvalTarget,
+  env: EvalEnv,
+  filter?: CandidateFilter,
+): EvalRange[] {
   let perTarget = env.leafCache.get(target);
   if (!perTarget) {
     perTarget = new Map();
     env.leafCache.set(target, perTarget);
   }
-  const cached = perTarget.get(pattern);
+  const cacheKey = filter ? `${pattern}\u0000${filter.key}` : pattern;
+  const cached = perTarget.get(cacheKey);
   if (cached) return cached;
   if (target.language === null) {
     throw new UnsupportedRuleError("`pattern` in a rule whose only language is regex");
   }
   const file = target.parsed();
-  let ranges = env.matcher.match(pattern, file).map((m) => inTarget(m, target));
+  let ranges = env.matcher.match(pattern, file, filter).map((m) => inTarget(m, target));
   const outer = target.context?.bindings;
   if (outer) {
     ranges = ranges
       .filter((r) => compatibleBindings(r.bindings, outer))
       .map((r) => ({ ...r, bindings: { ...outer, ...r.bindings } }));
   }
-  perTarget.set(pattern, ranges);
+  perTarget.set(cacheKey, ranges);
   return ranges;
 }
 

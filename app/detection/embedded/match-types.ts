@@ -41,8 +41,21 @@ export class UnsupportedPatternError extends Error {
   }
 }
 
+/**
+ * A test every matched node's text must pass (`key` identifies it for caching):
+ * the evaluator passes one when a condition rejects any match whose bound text
+ * lacks some literals, so nodes whose text lacks them need not be matched.
+ */
+export interface CandidateFilter {
+  key: string;
+  test(text: string): boolean;
+}
+
 export interface PatternMatcher {
   parseFile(language: EmbeddedLanguage, text: string): ParsedFile;
-  /** All matches of `pattern` in `file`. Throws UnsupportedPatternError for patterns it cannot run, and for patterns that do not parse. */
-  match(pattern: string, file: ParsedFile): PatternMatch[];
+  /**
+   * All matches of `pattern` in `file` (with `filter`: only those in nodes whose text passes it).
+   * Throws UnsupportedPatternError for patterns it cannot run, and for patterns that do not parse.
+   */
+  match(pattern: string, file: ParsedFile, filter?: CandidateFilter): PatternMatch[];
 }

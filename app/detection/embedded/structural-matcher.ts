@@ -53,7 +53,14 @@ import { matchStatementRun } from "./match-lists.js";
 import { matchNode } from "./match-node.js";
 import type { Bound, MatchCtx } from "./match-node.js";
 import { UnsupportedPatternError } from "./match-types.js";
-import type { Binding, EmbeddedLanguage, ParsedFile, PatternMatch, PatternMatcher } from "./match-types.js";
+import type {
+  Binding,
+  CandidateFilter,
+  EmbeddedLanguage,
+  ParsedFile,
+  PatternMatch,
+  PatternMatcher,
+} from "./match-types.js";
 import type { PNode } from "./pattern-tree.js";
 import { FileState } from "./target-tree.js";
 import { CandidateIndex } from "./candidates.js";
@@ -159,8 +166,10 @@ function runMatches(
   q: CandidateQuery | null,
   index: CandidateIndex,
   file: FileState,
+  filter: CandidateFilter | undefined,
 ): PatternMatch[] {
   const root = c.root;
+  const passes = (t: TNode): boolean => !filter || filter.test(t.text);
   if (root.t === "never") return [];
   const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
   const found = new Map<string, PatternMatch>();
@@ -197,12 +206,14 @@ function runMatches(
       candidates = candidates.filter((t) => !imports.some((i) => i.start <= t.start && t.end <= i.end));
     }
     for (const t of candidates) {
+      if (!passes(t)) continue;
       reset();
       matchNode(p, t, ctx, () => record(t.start, t.end));
     }
   } else {
     const leading = root.items[0]?.t === "ellipsis";
     for (const block of q ? index.candidates(file, q) : []) {
+      if (!passes(block)) continue;
       const stmts = block.sig();
       for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
         const first = stmts[s] as TNode;
@@ -266,7 +277,7 @@ export function createStructuralMatcher(): PatternMatcher {
       return parsed;
     },
 
-    match(pattern: string, file: ParsedFile): PatternMatch[] {
+    match(pattern: string, file: ParsedFile, filter?: CandidateFilter): PatternMatch[] {
       const state = file.tree;
       if (state === null)
         throw new UnsupportedPatternError(`language ${file.language} not supported`, pattern);
@@ -275,10 +286,11 @@ export function createStructuralMatcher(): PatternMatcher {
       const { c, q } = compile(pattern, file.language, state);
       if (!c.fileWords.every((w) => state.text.includes(w))) return [];
       if (!c.tokens.every((t) => t.test(state.text))) return [];
-      let found = state.matchMemo.get(pattern);
+      const memoKey = filter ? `${pattern}\u0000${filter.key}` : pattern;
+      let found = state.matchMemo.get(memoKey);
       if (!found) {
-        found = runMatches(c, q, index, state);
-        state.matchMemo.set(pattern, found);
+        found = runMatches(c, q, index, state, filter);
+        state.matchMemo.set(memoKey, found);
       }
       return [...found];
     },
