@@ -128,6 +128,8 @@ function jsAliases(file: FileState, aliases: Map<string, string>): void {
 /** The qualified name an identifier or attribute chain resolves to through an import alias, or null. */
 export function resolveDotted(t: TNode, file: FileState): string | null {
   const spec = file.spec;
+  const aliases = importAliases(file);
+  if (aliases.size === 0) return null;
   const parts: string[] = [];
   let cur: TNode | undefined = t;
   while (cur && spec.members.has(cur.kind)) {
@@ -138,7 +140,7 @@ export function resolveDotted(t: TNode, file: FileState): string | null {
     cur = items[0];
   }
   if (!cur || !spec.identifiers.has(cur.kind)) return null;
-  const base = importAliases(file).get(cur.text);
+  const base = aliases.get(cur.text);
   return base === undefined ? null : [base, ...parts].join(".");
 }
 

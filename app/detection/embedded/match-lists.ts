@@ -10,7 +10,7 @@ import type { LangSpec, UnorderedList } from "./lang-spec.js";
 import { matchableKinds } from "./match-kinds.js";
 import { bindMany, bindOne, matchNode } from "./match-node.js";
 import type { K, MatchCtx } from "./match-node.js";
-import { patternWords } from "./pattern-tree.js";
+import { patternTokens, patternWords } from "./pattern-tree.js";
 import type { PNode, PSyntax } from "./pattern-tree.js";
 import type { TNode } from "./target-tree.js";
 
@@ -329,6 +329,18 @@ function requiredTexts(e: PNode, ctx: MatchCtx): string[] {
   return out;
 }
 
+const tokensMemo = new WeakMap<PNode, RegExp[]>();
+
+/** Regexes (operators, quotes, interpolation openings) the text of any node matching `e` satisfies. */
+function requiredTokens(e: PNode, spec: LangSpec): RegExp[] {
+  let tokens = tokensMemo.get(e);
+  if (!tokens) {
+    tokens = [...patternTokens(e, spec)].map((t) => new RegExp(t));
+    tokensMemo.set(e, tokens);
+  }
+  return tokens;
+}
+
 function metavariables(p: PNode, out = new Set<string>()): Set<string> {
   if (p.t === "mv" && p.name !== "_") out.add(p.name);
   else if (p.t === "node") for (const c of p.children) metavariables(c, out);
@@ -347,13 +359,15 @@ function matchStatement(p: PNode, t: TNode, ctx: MatchCtx, k: K): boolean {
     p.t === "node" && p.kind === spec.expressionStatement && p.children.length === 1 ? p.children[0] : null;
   // Both a direct match and one deep in the statement need a node of the expression's kinds in it.
   const kinds = matchableKinds(e ?? p, spec);
-  if (kinds !== null && !ctx.file.holdsKind(kinds, t)) return false;
+  if (kinds !== null && !ctx.file.holdsKind(kinds, t, true)) return false;
   const required = requiredTexts(p, ctx);
   const text = t.text;
   if (!required.every((w) => text.includes(w))) return false;
+  const tokens = requiredTokens(e ?? p, spec);
+  if (!tokens.every((r) => r.test(text))) return false;
   if (matchNode(p, t, ctx, k)) return true;
   if (!e) return false;
-  return deepInStatement(e, t, requiredTexts(e, ctx), matchableKinds(e, spec), ctx, k);
+  return deepInStatement(e, t, requiredTexts(e, ctx), tokens, matchableKinds(e, spec), ctx, k);
 }
 
 /** Implicit deep expression statement: `e` anywhere in the statement, nested statement blocks excluded. */
@@ -361,6 +375,7 @@ function deepInStatement(
   e: PNode,
   t: TNode,
   required: readonly string[],
+  tokens: readonly RegExp[],
   kinds: ReadonlySet<string> | null,
   ctx: MatchCtx,
   k: K,
@@ -368,12 +383,12 @@ function deepInStatement(
   const spec = ctx.spec;
   for (const c of t.children()) {
     if (!c.named) continue;
-    if (kinds !== null && !ctx.file.holdsKind(kinds, c)) continue;
+    if (kinds !== null && !ctx.file.holdsKind(kinds, c, true)) continue;
     const text = c.text;
-    if (!required.every((w) => text.includes(w))) continue;
+    if (!required.every((w) => text.includes(w)) || !tokens.every((r) => r.test(text))) continue;
     if (spec.comments.has(c.kind) || spec.blocks.has(c.kind)) continue;
     if (matchNode(e, c, ctx, k)) return true;
-    if (deepInStatement(e, c, required, kinds, ctx, k)) return true;
+    if (deepInStatement(e, c, required, tokens, kinds, ctx, k)) return true;
   }
   return false;
 }

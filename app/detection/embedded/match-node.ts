@@ -203,7 +203,9 @@ function matchSyntax(p: PSyntax, t: TNode, ctx: MatchCtx, k: K): boolean {
       if (leafEqual(p, t, spec) && k()) return true;
     } else if (matchChildren(p, t, ctx, k) || matchBinaryTail(p, t, ctx, k)) return true;
   }
-  if (p.dotted !== null && resolveDotted(t, ctx.file) === p.dotted) return k();
+  // An attribute chain resolves to a dotted name: never to a single name.
+  const single = p.dotted !== null && !p.dotted.includes(".") && spec.members.has(t.kind);
+  if (p.dotted !== null && !single && resolveDotted(t, ctx.file) === p.dotted) return k();
   if (p.qualifier !== null) return matchQualified(p, p.qualifier, t, ctx, k);
   return false;
 }

@@ -282,6 +282,12 @@ const SYMBOLS = /^[^\sA-Za-z0-9_]+$/;
  * pattern (not those an equivalence may drop, e.g. `=>` of an arrow function),
  * a quote for string patterns, the content of exact string patterns.
  */
+/** The text an interpolation node starts with, by kind (Python f-strings, JS template literals). */
+const INTERPOLATION_OPENING: Readonly<Record<string, string>> = {
+  interpolation: "\\{",
+  template_substitution: "\\$\\{",
+};
+
 export function patternTokens(
   p: PNode,
   spec: LangSpec,
@@ -293,6 +299,10 @@ export function patternTokens(
       if (p.leaf) {
         if (!p.named && !inFunction && SYMBOLS.test(p.text)) out.add(escapeRegex(p.text));
       } else {
+        // An interpolated string (matched by its parts) has quotes; an interpolation its opening brace.
+        const opening = INTERPOLATION_OPENING[p.kind];
+        if (!inFunction && opening !== undefined) out.add(opening);
+        if (!inFunction && spec.strings.has(p.kind)) out.add("[\"'`]");
         const fn = spec.functions.has(p.kind);
         for (const c of p.children) patternTokens(c, spec, out, fn);
       }

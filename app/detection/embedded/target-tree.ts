@@ -229,29 +229,49 @@ export class FileState {
     return within.sg.findAll({ rule } as NapiConfig).map((n) => this.wrap(n));
   }
 
-  private readonly kindSpans = new Map<ReadonlySet<string>, { starts: number[]; ends: number[] }>();
+  private readonly kindSpans = new Map<ReadonlySet<string>, Spans>();
+  private blockSpans: Spans | undefined;
 
-  /** Whether `t` is or contains a node of one of `kinds` (one search per kind set; see match-kinds.ts). */
-  holdsKind(kinds: ReadonlySet<string>, t: TNode): boolean {
-    let spans = this.kindSpans.get(kinds);
-    if (!spans) {
-      const nodes = this.lookup([...kinds]);
-      spans = { starts: nodes.map((n) => n.start), ends: nodes.map((n) => n.end) };
-      this.kindSpans.set(kinds, spans);
+  private spansOf(kinds: ReadonlySet<string> | null): Spans {
+    if (kinds === null) {
+      if (!this.blockSpans) this.blockSpans = spans(this.lookup([...this.spec.blocks]));
+      return this.blockSpans;
     }
-    const { starts, ends } = spans;
+    let s = this.kindSpans.get(kinds);
+    if (!s) {
+      s = spans(this.lookup([...kinds]));
+      this.kindSpans.set(kinds, s);
+    }
+    return s;
+  }
+
+  /**
+   * Whether `t` is or contains a node of one of `kinds` (one search per kind
+   * set; see match-kinds.ts). With `outsideBlocks`, nodes inside a block nested
+   * in `t` do not count (statement matching never enters those blocks).
+   */
+  holdsKind(kinds: ReadonlySet<string>, t: TNode, outsideBlocks = false): boolean {
+    const { starts, ends } = this.spansOf(kinds);
     const start = t.start;
     const end = t.end;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] ?? 0) < start) lo = mid + 1;
-      else hi = mid;
-    }
     // Nodes starting inside t are inside it, but for ancestors sharing its start: a short scan.
-    for (let i = lo; i < starts.length && (starts[i] ?? 0) <= end; i++)
-      if ((ends[i] ?? 0) <= end) return true;
+    for (let i = firstAtOrAfter(starts, start); i < starts.length && (starts[i] ?? 0) <= end; i++) {
+      const nEnd = ends[i] ?? 0;
+      if (nEnd > end) continue;
+      if (!outsideBlocks || !this.inNestedBlock(starts[i] ?? 0, nEnd, t)) return true;
+    }
+    return false;
+  }
+
+  /** Whether [nStart, nEnd) lies in a block inside `t` (other than `t` itself). */
+  private inNestedBlock(nStart: number, nEnd: number, t: TNode): boolean {
+    const { starts, ends } = this.spansOf(null);
+    // Blocks starting in [t.start, nStart], latest first.
+    for (let i = firstAtOrAfter(starts, nStart + 1) - 1; i >= 0 && (starts[i] ?? 0) >= t.start; i--) {
+      const bStart = starts[i] ?? 0;
+      const bEnd = ends[i] ?? 0;
+      if (bEnd >= nEnd && bEnd <= t.end && (bStart !== t.start || bEnd !== t.end)) return true;
+    }
     return false;
   }
 
@@ -268,6 +288,28 @@ export class FileState {
     this.flatMemo.set(block, flat);
     return flat;
   }
+}
+
+interface Spans {
+  starts: number[];
+  ends: number[];
+}
+
+/** Offsets of nodes given in source order (by start, then outermost first). */
+function spans(nodes: readonly TNode[]): Spans {
+  return { starts: nodes.map((n) => n.start), ends: nodes.map((n) => n.end) };
+}
+
+/** Index of the first start >= `offset` in the ascending `starts`. */
+function firstAtOrAfter(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function escapeRegex(text: string): string {

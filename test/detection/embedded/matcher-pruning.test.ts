@@ -34,6 +34,27 @@ const python: Case[] = [
   },
 ];
 
+python.push(
+  {
+    name: "statement run in a nested block, not through the enclosing def",
+    pattern: "$X = 1\n...\n",
+    code: "def f():\n    if c:\n        x = 1\n        y()\n",
+    expect: ["x = 1\n        y()"],
+  },
+  {
+    name: "f-string interpolation found in a call argument, plain strings skipped",
+    pattern: '$DB.execute(f"...{$X}...", ...)',
+    code: 'db.execute("a {b}")\ndb.execute(f"a {b}")\ndb.execute(F"c{d}e", 1)\n',
+    expect: ['db.execute(f"a {b}")', 'db.execute(F"c{d}e", 1)'],
+  },
+  {
+    name: "a single name never matches an attribute chain through aliases",
+    pattern: "foo($X)",
+    code: "import m as foo\nfoo(1)\nfoo.bar(2)\n",
+    expect: ["foo(1)"],
+  },
+);
+
 const javascript: Case[] = [
   {
     name: "deep statement: a declaration kind and its equivalent",
@@ -52,6 +73,12 @@ const javascript: Case[] = [
     pattern: "render(<... <div id={$X} /> ...>)",
     code: "render(wrap(<div id={a}>text</div>));\n",
     expect: ["render(wrap(<div id={a}>text</div>))"],
+  },
+  {
+    name: "template substitution inside a nested call",
+    pattern: "q(`...${$X}...`)",
+    code: "q(`a ${b}`);\nq('a ${b}');\nq(`plain`);\n",
+    expect: ["q(`a ${b}`)"],
   },
 ];
 
