@@ -82,14 +82,24 @@ export class CandidateIndex {
           : [];
       const pending = shared.includes(q) ? shared : [...shared, q];
       // Per kind, one regex: the alternation of each query's most selective filter (a superset of every query).
+      // Only names and strings are numerous enough for a regex (compiled by ast-grep on every search) to pay
+      // off; other kinds are fetched whole and filtered here.
+      const spec = file.spec;
+      const numerous = (kind: string): boolean =>
+        spec.identifiers.has(kind) || spec.strings.has(kind) || spec.stringParts.has(kind);
       const byKind = new Map<string, Set<string> | null>();
       for (const p of pending) {
         pool.covered.add(p.id);
-        const key = spellings(p, file)[0] ?? p.regexes[0];
+        let key: string | null | undefined;
         for (const kind of p.kinds) {
           const alts = byKind.get(kind);
           if (alts === null) continue;
-          byKind.set(kind, key === undefined ? null : (alts ?? new Set()).add(key));
+          if (!numerous(kind)) {
+            byKind.set(kind, null);
+            continue;
+          }
+          key ??= spellings(p, file)[0] ?? p.regexes[0] ?? null;
+          byKind.set(kind, key === null ? null : (alts ?? new Set()).add(key));
         }
       }
       const rules: Record<string, unknown>[] = [];
@@ -107,8 +117,11 @@ export class CandidateIndex {
         else pool.byKind.set(t.kind, [t]);
       }
     }
-    const used = this.used.get(file.language) ?? new Set<number>();
-    this.used.set(file.language, used.add(q.id));
+    // Empty files (language probes, pattern validation) say nothing about what real files need.
+    if (file.text !== "") {
+      const used = this.used.get(file.language) ?? new Set<number>();
+      this.used.set(file.language, used.add(q.id));
+    }
     // The pool's nodes of the query's kinds, in pool order.
     let nodes: TNode[] = [];
     for (const kind of q.kinds) {
