@@ -102,10 +102,13 @@ export function createEmbeddedEngine(matcher?: PatternMatcher): Engine {
     async run(pack, targets, options) {
       shared ??= defaultMatcher();
       const trees = await taintTreeFactory(pack);
-      return new EmbeddedRun(await shared, options, trees).run(pack, targets);
+      return await new EmbeddedRun(await shared, options, trees).run(pack, targets);
     },
   };
 }
+
+/** Files parsed ahead of the one being matched. */
+const PARSE_AHEAD = 2;
 
 const isRegexOnly = (rule: Rule): boolean =>
   rule.languages.length > 0 && rule.languages.every(isRegexLanguage);
@@ -132,21 +135,43 @@ class EmbeddedRun {
     this.empty = new EmptyFiles(matcher);
   }
 
-  run(pack: RulePack, targets: ScanTarget[]): EngineOutput {
+  /** The file's language when the matcher parses it, and the rules to run on it. */
+  private plan(pack: RulePack, target: ScanTarget): { language: EmbeddedLanguage | null; rules: Rule[] } {
+    const language = languageOf(target.path);
+    const parsable = language !== null && this.empty.probe(language) === null;
+    const rules = pack.rules.filter(
+      (r) => !this.unsupported.has(r.id) && (parsable || isRegexOnly(r)) && ruleAppliesToPath(r, target.path),
+    );
+    return { language: parsable ? language : null, rules };
+  }
+
+  async run(pack: RulePack, targets: ScanTarget[]): Promise<EngineOutput> {
     for (const rule of pack.rules) {
       const check = checkRule(rule, this.empty.probe);
       this.checks.set(rule.id, check);
       if (check.blocking.length > 0) this.reportUnsupported(rule, check.blocking.join("; "));
       else if (check.partial.length > 0) this.reportOnce(rule, check.partial.join("; "));
     }
-    const scanned: string[] = [];
-    for (const target of targets) {
-      const language = languageOf(target.path);
-      const parsable = language !== null && this.empty.probe(language) === null;
-      const rules = pack.rules.filter(
-        (r) =>
-          !this.unsupported.has(r.id) && (parsable || isRegexOnly(r)) && ruleAppliesToPath(r, target.path),
+    // The next files are parsed on a worker thread while this one is matched (null: parse here).
+    const ahead = new Map<number, Promise<ParsedFile | null>>();
+    const parseAhead = (i: number): void => {
+      const target = targets[i];
+      const parseAsync = this.matcher.parseFileAsync?.bind(this.matcher);
+      if (!target || ahead.has(i) || !parseAsync) return;
+      const { language, rules } = this.plan(pack, target);
+      if (language === null || !rules.some((r) => !isRegexOnly(r))) return;
+      ahead.set(
+        i,
+        parseAsync(language, target.content).catch(() => null),
       );
+    };
+    const scanned: string[] = [];
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i] as ScanTarget;
+      for (let j = i; j <= i + PARSE_AHEAD; j++) parseAhead(j);
+      const early = ahead.get(i);
+      ahead.delete(i);
+      const { language, rules } = this.plan(pack, target);
       if (rules.length === 0) continue;
       if (Date.now() > this.deadline) {
         this.errors.push({
@@ -159,7 +184,8 @@ class EmbeddedRun {
         continue;
       }
       scanned.push(target.path);
-      this.scanFile(target, parsable ? language : null, rules);
+      const parsed = early ? await early : null;
+      this.scanFile(target, language, rules, parsed?.language === language ? parsed : null);
     }
     const results = pack.rules
       .filter((r) => !this.unsupported.has(r.id))
@@ -174,7 +200,12 @@ class EmbeddedRun {
   }
 
   /** `language`: the file's language when the matcher handles it, else null (regex rules only). */
-  private scanFile(target: ScanTarget, language: EmbeddedLanguage | null, rules: Rule[]): void {
+  private scanFile(
+    target: ScanTarget,
+    language: EmbeddedLanguage | null,
+    rules: Rule[],
+    early: ParsedFile | null = null,
+  ): void {
     const index = new LineIndex(target.content);
     const regexEvaluator = createFileEvaluator(this.matcher, null, target.content, () => {
       throw new UnsupportedRuleError("`pattern` in a regex-only rule");
@@ -182,7 +213,7 @@ class EmbeddedRun {
     let evaluator: FileEvaluator | null = null;
     if (language !== null && rules.some((r) => !isRegexOnly(r))) {
       try {
-        const parsed = this.matcher.parseFile(language, target.content);
+        const parsed = early ?? this.matcher.parseFile(language, target.content);
         evaluator = createFileEvaluator(this.matcher, language, target.content, () => parsed);
       } catch (err) {
         this.errors.push({

@@ -85,8 +85,19 @@ interface Hint {
   check: (text: string) => boolean;
 }
 
+const hintsMemo = new WeakMap<AllFormula, Hint[]>();
+
 function ownHints(f: AllFormula, target: EvalTarget): Hint[] {
   if (target.context !== null) return [];
+  let hints = hintsMemo.get(f);
+  if (!hints) {
+    hints = regexHints(f);
+    hintsMemo.set(f, hints);
+  }
+  return hints;
+}
+
+function regexHints(f: AllFormula): Hint[] {
   const hints: Hint[] = [];
   for (const c of f.conditions) {
     if (c.kind !== "metavariable-regex") continue;

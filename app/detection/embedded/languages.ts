@@ -5,7 +5,7 @@
  * call per process (later calls are silently ignored), so every part of the
  * program must parse through `parseSource` / `ensureGrammars` here.
  */
-import { kind, Lang, parse, registerDynamicLanguage } from "@ast-grep/napi";
+import { kind, Lang, parse, parseAsync, registerDynamicLanguage } from "@ast-grep/napi";
 import type { SgRoot } from "@ast-grep/napi";
 import python from "@ast-grep/lang-python";
 import go from "@ast-grep/lang-go";
@@ -45,13 +45,27 @@ export function parseSource(language: EmbeddedLanguage, text: string): SgRoot {
   try {
     return parse(grammarName(language), text);
   } catch (e) {
-    if (e instanceof Error && /not supported/.test(e.message)) {
-      throw new Error(
-        `${language} grammar is not registered: registerDynamicLanguage ran elsewhere first (call ensureGrammars() from languages.ts instead)`,
-      );
-    }
-    throw e;
+    throw parseError(language, e);
   }
+}
+
+/** parseSource on a worker thread (ast-grep's parseAsync), so parsing overlaps work on the main thread. */
+export async function parseSourceAsync(language: EmbeddedLanguage, text: string): Promise<SgRoot> {
+  ensureGrammars();
+  try {
+    return await parseAsync(grammarName(language), text);
+  } catch (e) {
+    throw parseError(language, e);
+  }
+}
+
+function parseError(language: EmbeddedLanguage, e: unknown): unknown {
+  if (e instanceof Error && /not supported/.test(e.message)) {
+    return new Error(
+      `${language} grammar is not registered: registerDynamicLanguage ran elsewhere first (call ensureGrammars() from languages.ts instead)`,
+    );
+  }
+  return e;
 }
 
 const kindValidity = new Map<string, boolean>();

@@ -53,6 +53,8 @@ export interface CandidateFilter {
 
 export interface PatternMatcher {
   parseFile(language: EmbeddedLanguage, text: string): ParsedFile;
+  /** The same parse off the main thread, when the matcher can (the engine parses ahead with it). */
+  parseFileAsync?(language: EmbeddedLanguage, text: string): Promise<ParsedFile>;
   /**
    * All matches of `pattern` in `file` (with `filter`: only those in nodes whose text passes it).
    * Throws UnsupportedPatternError for patterns it cannot run, and for patterns that do not parse.

@@ -48,7 +48,7 @@
 import { compilePattern } from "./compile-pattern.js";
 import type { CompiledPattern } from "./compile-pattern.js";
 import { specFor } from "./lang-spec.js";
-import { parseSource } from "./languages.js";
+import { parseSource, parseSourceAsync } from "./languages.js";
 import { matchStatementRun } from "./match-lists.js";
 import { matchNode } from "./match-node.js";
 import type { Bound, MatchCtx } from "./match-node.js";
@@ -275,6 +275,13 @@ export function createStructuralMatcher(): PatternMatcher {
         snippets.set(key, parsed);
       }
       return parsed;
+    },
+
+    async parseFileAsync(language: EmbeddedLanguage, text: string): Promise<ParsedFile> {
+      const spec = specFor(language);
+      if (!spec) return { language, text, tree: null };
+      const root = await parseSourceAsync(language, text);
+      return { language, text, tree: new FileState(language, text, spec, root, index) };
     },
 
     match(pattern: string, file: ParsedFile, filter?: CandidateFilter): PatternMatch[] {
