@@ -282,10 +282,16 @@ const SYMBOLS = /^[^\sA-Za-z0-9_]+$/;
  * pattern (not those an equivalence may drop, e.g. `=>` of an arrow function),
  * a quote for string patterns, the content of exact string patterns.
  */
-/** The text an interpolation node starts with, by kind (Python f-strings, JS template literals). */
-const INTERPOLATION_OPENING: Readonly<Record<string, string>> = {
+/**
+ * Text every node of a kind contains, for kinds whose punctuation the pattern
+ * tree drops: an interpolation's opening (Python f-strings, JS template
+ * literals), a subscript's bracket.
+ */
+const KIND_TOKENS: Readonly<Record<string, string>> = {
   interpolation: "\\{",
   template_substitution: "\\$\\{",
+  subscript: "\\[",
+  subscript_expression: "\\[",
 };
 
 export function patternTokens(
@@ -299,9 +305,9 @@ export function patternTokens(
       if (p.leaf) {
         if (!p.named && !inFunction && SYMBOLS.test(p.text)) out.add(escapeRegex(p.text));
       } else {
-        // An interpolated string (matched by its parts) has quotes; an interpolation its opening brace.
-        const opening = INTERPOLATION_OPENING[p.kind];
-        if (!inFunction && opening !== undefined) out.add(opening);
+        // An interpolated string (matched by its parts) has quotes; see KIND_TOKENS for the others.
+        const token = KIND_TOKENS[p.kind];
+        if (!inFunction && token !== undefined) out.add(token);
         if (!inFunction && spec.strings.has(p.kind)) out.add("[\"'`]");
         const fn = spec.functions.has(p.kind);
         for (const c of p.children) patternTokens(c, spec, out, fn);

@@ -75,6 +75,12 @@ const javascript: Case[] = [
     expect: ["render(wrap(<div id={a}>text</div>))"],
   },
   {
+    name: "subscript patterns need a bracket; declarations match as assignments",
+    pattern: "$T[$K] = $V",
+    code: "let x = y;\na[b] = c;\nt[k] = v[k];\n",
+    expect: ["a[b] = c", "t[k] = v[k]"],
+  },
+  {
     name: "template substitution inside a nested call",
     pattern: "q(`...${$X}...`)",
     code: "q(`a ${b}`);\nq('a ${b}');\nq(`plain`);\n",
