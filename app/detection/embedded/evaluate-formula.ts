@@ -164,14 +164,78 @@ function hintsFor(conjunct: Formula, conjuncts: readonly Formula[], hints: reado
   return hints.filter((h) => conjuncts.every((c) => c === conjunct || !mayBind(c, h.name)));
 }
 
-function filterOf(hints: readonly Hint[]): CandidateFilter | undefined {
-  if (hints.length === 0) return undefined;
+/** Only regions holding a range of an enclosing conjunction with bindings that can unify (see insideRegion). */
+interface Region {
+  key: string;
+  test: (text: string, start: number, end: number) => boolean;
+}
+
+function filterOf(hints: readonly Hint[], region: Region | null): CandidateFilter | undefined {
+  if (hints.length === 0 && region === null) return undefined;
+  const keys = hints.map((h) => h.key).sort();
+  if (region) keys.push(region.key);
   return {
-    key: hints
-      .map((h) => h.key)
-      .sort()
-      .join("\u0000"),
-    test: (text) => hints.every((h) => h.check(text)),
+    key: keys.join("\u0000"),
+    test: (text, start, end) =>
+      hints.every((h) => h.check(text)) && (!region || region.test(text, start, end)),
+  };
+}
+
+const mustMemo = new WeakMap<Formula, Map<string, boolean>>();
+
+/** Whether every range of `f` binds `name` (a pattern binds each metavariable it names). */
+function mustBind(f: Formula, name: string): boolean {
+  let memo = mustMemo.get(f);
+  if (!memo) {
+    memo = new Map();
+    mustMemo.set(f, memo);
+  }
+  let bound = memo.get(name);
+  if (bound === undefined) {
+    switch (f.kind) {
+      case "pattern":
+        bound = mayBind(f, name);
+        break;
+      case "regex":
+        bound = false;
+        break;
+      case "either":
+        bound = f.branches.every((b) => mustBind(b, name));
+        break;
+      case "all":
+        bound = [...f.positives, ...f.inside].some((p) => mustBind(p, name));
+        break;
+    }
+    memo.set(name, bound);
+  }
+  return bound;
+}
+
+let regionIds = 0;
+
+/**
+ * A pattern-inside range y is kept only around a range x of the positives
+ * (x within y) whose bindings agree with y's: a metavariable both bind has
+ * equal keys, so every word of x's key is in y's binding, hence in any region
+ * holding y. Regions without such an x hold no useful match of `inside`.
+ */
+function insideRegion(inside: Formula, positives: EvalRange[]): Region {
+  const index = new ContainmentIndex(positives);
+  const words = new Map<EvalRange, string[]>();
+  const wordsOf = (x: EvalRange): string[] => {
+    let ws = words.get(x);
+    if (!ws) {
+      ws = [];
+      for (const [name, b] of Object.entries(x.bindings))
+        if (mustBind(inside, name)) ws.push(...(b.key.match(/[\w$]+/g) ?? []));
+      words.set(x, ws);
+    }
+    return ws;
+  };
+  return {
+    key: `inside#${regionIds++}`,
+    test: (text, start, end) =>
+      index.within(start, end).some((x) => wordsOf(x).every((w) => text.includes(w))),
   };
 }
 
@@ -200,22 +264,24 @@ function evaluateAll(
     if (rs.length === 0) return [];
     results.push(rs);
   }
+  // The positives' intersection, which every pattern-inside range must hold a range of.
+  let plain: EvalRange[] | null = null;
+  for (const rs of results) if (rs[0]?.kind !== "inside") plain = plain ? intersectRanges(plain, rs) : rs;
+  if (plain !== null && plain.length === 0) return [];
   for (const p of f.inside) {
-    const rs = asInside(evaluateRanges(p, target, env, hintsFor(p, conjuncts, hints)));
+    const region = plain && regionable(p) ? insideRegion(p, plain) : null;
+    const rs = asInside(evaluateRanges(p, target, env, hintsFor(p, conjuncts, hints), region));
     if (rs.length === 0) return [];
     results.push(rs);
   }
-  // Semgrep orders the conjuncts whose ranges come from pattern-inside last.
-  const ordered = [
-    ...results.filter((rs) => rs[0]?.kind !== "inside"),
-    ...results.filter((rs) => rs[0]?.kind === "inside"),
-  ];
-  if (ordered.length === 0) {
-    if (!target.context) throw new UnsupportedRuleError(NO_POSITIVE_TERM);
-    ordered.push([target.context]);
-  }
-  let ranges = ordered[0] ?? [];
-  for (const next of ordered.slice(1)) ranges = intersectRanges(ranges, next);
+  // Semgrep orders the conjuncts whose ranges come from pattern-inside last (`plain` is the first part).
+  const later = results.filter((rs) => rs[0]?.kind === "inside");
+  let ranges: EvalRange[];
+  if (plain !== null) ranges = plain;
+  else if (later.length > 0) ranges = later.shift() ?? [];
+  else if (target.context) ranges = [target.context];
+  else throw new UnsupportedRuleError(NO_POSITIVE_TERM);
+  for (const next of later) ranges = intersectRanges(ranges, next);
   if (selector && ranges.length > 0) ranges = select(selector, ranges, target, env);
   if (ranges.length === 0) return [];
   for (const neg of f.negatives) ranges = differenceRanges(ranges, evaluateRanges(neg, target, env));
@@ -238,17 +304,23 @@ export function evaluateRanges(
   target: EvalTarget,
   env: EvalEnv,
   hints: readonly Hint[] = [],
+  region: Region | null = null,
 ): EvalRange[] {
   switch (formula.kind) {
     case "pattern":
-      return patternLeaf(formula.pattern, target, env, filterOf(hints));
+      return patternLeaf(formula.pattern, target, env, filterOf(hints, region));
     case "regex":
       return regexLeaf(formula.regex, target);
     case "either":
-      return uniqueRanges(formula.branches.flatMap((b) => evaluateRanges(b, target, env, hints)));
+      return uniqueRanges(formula.branches.flatMap((b) => evaluateRanges(b, target, env, hints, region)));
     case "all":
       return evaluateAll(formula, target, env, hints);
   }
+}
+
+/** Whether a region filter can go down to `f`'s leaves: its ranges are those of its patterns. */
+function regionable(f: Formula): boolean {
+  return f.kind === "pattern" || (f.kind === "either" && f.branches.every(regionable));
 }
 
 /** The bindings as they are (keys stay lazy), without the evaluator's `textual` mark. */

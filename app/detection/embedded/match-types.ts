@@ -42,13 +42,17 @@ export class UnsupportedPatternError extends Error {
 }
 
 /**
- * A test every matched node's text must pass (`key` identifies it for caching):
- * the evaluator passes one when a condition rejects any match whose bound text
- * lacks some literals, so nodes whose text lacks them need not be matched.
+ * Which matches are of use to the evaluator (`key` identifies the filter for
+ * caching): only matches lying in a region [start, end) of the file whose
+ * text passes `test`, where every binding of the match is a piece of that
+ * text. The matcher tests the nodes it would match (and, for statement runs,
+ * the text from a run's first statement to the end of its block) and skips
+ * those that fail. E.g. a metavariable-regex whose literals a node's text
+ * lacks rejects every match in it.
  */
 export interface CandidateFilter {
   key: string;
-  test(text: string): boolean;
+  test(text: string, start: number, end: number): boolean;
 }
 
 export interface PatternMatcher {

@@ -169,7 +169,7 @@ function runMatches(
   filter: CandidateFilter | undefined,
 ): PatternMatch[] {
   const root = c.root;
-  const passes = (t: TNode): boolean => !filter || filter.test(t.text);
+  const passes = (t: TNode): boolean => !filter || filter.test(t.text, t.start, t.end);
   if (root.t === "never") return [];
   const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
   const found = new Map<string, PatternMatch>();
@@ -217,6 +217,8 @@ function runMatches(
       const stmts = block.sig();
       for (let s = 0; s < (leading ? Math.min(1, stmts.length) : stmts.length); s++) {
         const first = stmts[s] as TNode;
+        // A run from here lies in [first.start, block.end), its bindings too.
+        if (filter && !filter.test(file.text.slice(first.start, block.end), first.start, block.end)) continue;
         reset();
         matchStatementRun(root.items, block, s, ctx, () => record(first.start, ctx.seqEnd));
       }

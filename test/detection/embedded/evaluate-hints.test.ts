@@ -1,8 +1,9 @@
 /**
- * metavariable-regex literals pushed down to pattern leaves (only nodes whose
- * text holds the literals are matched) must not change any result: each case
- * is evaluated with the structural matcher as is and with one that ignores
- * the filter, and both must give the same matches and bindings.
+ * Filters pushed down to pattern leaves must not change any result:
+ * metavariable-regex literals (only nodes whose text holds them are matched)
+ * and pattern-inside regions (only regions holding a positive range whose
+ * bindings can unify). Each case is evaluated with the structural matcher as
+ * is and with one that ignores the filter; both must give the same matches.
  */
 import { describe, expect, it } from "vitest";
 import type { Condition, Formula } from "../../../app/detection/types.js";
@@ -11,6 +12,7 @@ import type { EmbeddedLanguage, PatternMatcher } from "../../../app/detection/em
 import { createStructuralMatcher } from "../../../app/detection/embedded/structural-matcher.js";
 
 const p = (pattern: string): Formula => ({ kind: "pattern", pattern });
+const rx = (regex: string): Formula => ({ kind: "regex", regex });
 const either = (...branches: Formula[]): Formula => ({ kind: "either", branches });
 function all(parts: Partial<Extract<Formula, { kind: "all" }>>): Formula {
   return {
@@ -75,7 +77,66 @@ const secretKey = "abcdefgh";
 cfg.api_key = "12345678";
 `;
 
+const pyFlow = `
+def handler(request, db):
+    url = request.args.get("u")
+    other = request.form.get("v")
+    if url:
+        requests.get(url, timeout=3)
+    requests.get(other + "x")
+    q = "SELECT " + url
+    db.execute(q)
+    db.execute("SELECT " + other)
+    def inner():
+        w = request.args["w"]
+        requests.post(w)
+    return requests.get(  url  )
+`;
+
 const cases: Array<[string, EmbeddedLanguage, string, Formula]> = [
+  [
+    "inside binds the sink's argument (taint-like), nested blocks and spacing",
+    "python",
+    pyFlow,
+    all({
+      inside: [p("$URL = request.$SOURCE.get(...)\n...\n")],
+      positives: [either(p("requests.$METHOD($URL, ...)"), p("httpx.$METHOD($URL, ...)"))],
+      conditions: [re("$SOURCE", "^(args|form)$")],
+    }),
+  ],
+  [
+    "two insides, one by subscript",
+    "python",
+    pyFlow,
+    all({
+      inside: [
+        either(p("$URL = request.$SOURCE.get(...)\n...\n"), p("$URL = request.$SOURCE[...]\n...\n")),
+        p("def $F(...):\n    ...\n"),
+      ],
+      positives: [p("requests.$METHOD($URL, ...)")],
+    }),
+  ],
+  [
+    "inside and positive share a concatenated query",
+    "python",
+    pyFlow,
+    all({
+      inside: [p("$SQL = $A + $B\n...\n")],
+      positives: [p("$DB.execute($SQL)")],
+    }),
+  ],
+  [
+    "inside of a call whose argument must unify with a string",
+    "python",
+    pyFlow,
+    all({ inside: [p("$DB.execute($Q)")], positives: [p('"SELECT " + $X')] }),
+  ],
+  [
+    "regex positive inside a statement run",
+    "python",
+    pyFlow,
+    all({ inside: [p("$V = request.$S.get(...)\n...\n")], positives: [rx("requests\\.\\w+")] }),
+  ],
   [
     "one conjunct binds the metavariable",
     "python",
@@ -168,7 +229,7 @@ const cases: Array<[string, EmbeddedLanguage, string, Formula]> = [
   ],
 ];
 
-describe("pushed-down metavariable-regex literals change no result", () => {
+describe("filters pushed down to pattern leaves change no result", () => {
   it.each(cases)("%s", (_name, language, code, formula) => {
     const expected = results(unfiltered, language, code, formula);
     expect(results(matcher, language, code, formula)).toEqual(expected);
