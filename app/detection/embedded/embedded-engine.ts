@@ -8,8 +8,8 @@
  * "Syntax error" entry and the scan goes on.
  */
 import { toolVersion } from "../../version.js";
-import { languageOf } from "../language-of.js";
-import { ruleAppliesToPath } from "../rule-paths.js";
+import { languageOf, ruleLanguagesCover } from "../language-of.js";
+import { rulePathsAllow } from "../rule-paths.js";
 import type {
   Engine,
   EngineError,
@@ -108,7 +108,7 @@ export function createEmbeddedEngine(matcher?: PatternMatcher): Engine {
 }
 
 /** Files parsed ahead of the one being matched. */
-const PARSE_AHEAD = 2;
+const PARSE_AHEAD = 4;
 
 const isRegexOnly = (rule: Rule): boolean =>
   rule.languages.length > 0 && rule.languages.every(isRegexLanguage);
@@ -122,7 +122,7 @@ class EmbeddedRun {
   private readonly unsupported = new Set<string>();
   private readonly results = new Map<string, EngineResult[]>();
   private readonly checks = new Map<string, StaticCheck>();
-  private readonly validated = new Set<string>();
+  private readonly validated = new Map<string, Set<EmbeddedLanguage>>();
   private readonly empty: EmptyFiles;
   private readonly deadline: number;
 
@@ -135,12 +135,21 @@ class EmbeddedRun {
     this.empty = new EmptyFiles(matcher);
   }
 
+  /** Per language of a path (null: none), the rules whose languages cover such files. */
+  private readonly covering = new Map<ReturnType<typeof languageOf>, Rule[]>();
+
   /** The file's language when the matcher parses it, and the rules to run on it. */
   private plan(pack: RulePack, target: ScanTarget): { language: EmbeddedLanguage | null; rules: Rule[] } {
     const language = languageOf(target.path);
     const parsable = language !== null && this.empty.probe(language) === null;
-    const rules = pack.rules.filter(
-      (r) => !this.unsupported.has(r.id) && (parsable || isRegexOnly(r)) && ruleAppliesToPath(r, target.path),
+    let covering = this.covering.get(language);
+    if (!covering) {
+      covering = pack.rules.filter((r) => ruleLanguagesCover(r.languages, target.path));
+      this.covering.set(language, covering);
+    }
+    const rules = covering.filter(
+      (r) =>
+        !this.unsupported.has(r.id) && (parsable || isRegexOnly(r)) && rulePathsAllow(r.paths, target.path),
     );
     return { language: parsable ? language : null, rules };
   }
@@ -252,9 +261,10 @@ class EmbeddedRun {
 
   /** Runs each of the rule's patterns once on an empty file, so a pattern the matcher refuses is always reported. */
   private validatePatterns(rule: Rule, language: EmbeddedLanguage): boolean {
-    const key = `${rule.id}\u0000${language}`;
-    if (this.validated.has(key)) return !this.unsupported.has(rule.id);
-    this.validated.add(key);
+    const done = this.validated.get(rule.id) ?? new Set<EmbeddedLanguage>();
+    this.validated.set(rule.id, done);
+    if (done.has(language)) return !this.unsupported.has(rule.id);
+    done.add(language);
     for (const { pattern, language: lang } of this.checks.get(rule.id)?.patterns ?? []) {
       const patternLanguage = lang === "any" ? language : lang;
       try {

@@ -113,6 +113,23 @@ function regexHints(f: AllFormula): Hint[] {
   return hints;
 }
 
+const heldMemo = new WeakMap<EvalTarget, Map<Hint, boolean>>();
+
+/** Whether the target's text has the hint's literals (once per target and hint). */
+function holdsIn(h: Hint, target: EvalTarget): boolean {
+  let memo = heldMemo.get(target);
+  if (!memo) {
+    memo = new Map();
+    heldMemo.set(target, memo);
+  }
+  let held = memo.get(h);
+  if (held === undefined) {
+    held = h.check(target.text);
+    memo.set(h, held);
+  }
+  return held;
+}
+
 const bindMemo = new WeakMap<Formula, Map<string, boolean>>();
 
 /** Whether ranges of `f` may carry a binding of `name` (by its patterns, regex groups or conditions). */
@@ -251,7 +268,7 @@ function evaluateAll(
   inherited: readonly Hint[],
 ): EvalRange[] {
   const own = ownHints(f, target);
-  if (own.some((h) => !h.check(target.text))) return [];
+  if (own.some((h) => !holdsIn(h, target))) return [];
   // An enclosing condition sees this conjunction's ranges with the bindings its own conditions add.
   const hints = [...own, ...inherited.filter((h) => !conditionsMayBind(f, h.name))];
   const { selector, positives } = splitSelector(f);

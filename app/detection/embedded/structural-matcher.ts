@@ -136,6 +136,9 @@ function binds(p: PNode): boolean {
   }
 }
 
+/** Per compiled pattern: whether its matches can differ by their bindings alone. */
+const enumerates = new WeakMap<CompiledPattern, boolean>();
+
 /** Identity of a binding set: each metavariable's name and bound range. */
 function envId(env: ReadonlyMap<string, Bound>): string {
   const parts: string[] = [];
@@ -173,7 +176,11 @@ function runMatches(
   if (root.t === "never") return [];
   const ctx: MatchCtx = { file, spec: file.spec, env: new Map(), seqEnd: 0 };
   const found = new Map<string, PatternMatch>();
-  const enumerate = root.t === "node" ? binds(root.node) : root.items.some(binds);
+  let enumerate = enumerates.get(c);
+  if (enumerate === undefined) {
+    enumerate = root.t === "node" ? binds(root.node) : root.items.some(binds);
+    enumerates.set(c, enumerate);
+  }
   // Per candidate: the end of its first match (a statement run keeps the range it was first found with).
   let firstEnd = -1;
   let kept = 0;
@@ -241,13 +248,17 @@ const SNIPPET_CHARS = 1024;
 const SNIPPET_CACHE = 512;
 
 export function createStructuralMatcher(): PatternMatcher {
-  const compiled = new Map<string, Prepared | UnsupportedPatternError>();
+  const compiled = new Map<EmbeddedLanguage, Map<string, Prepared | UnsupportedPatternError>>();
   const index = new CandidateIndex();
   const snippets = new Map<string, ParsedFile>();
 
   const compile = (pattern: string, language: EmbeddedLanguage, file: FileState): Prepared => {
-    const cacheKey = `${language}\u0000${pattern}`;
-    let prepared = compiled.get(cacheKey);
+    let byPattern = compiled.get(language);
+    if (!byPattern) {
+      byPattern = new Map();
+      compiled.set(language, byPattern);
+    }
+    let prepared = byPattern.get(pattern);
     if (!prepared) {
       try {
         const c = compilePattern(pattern, language, file.spec);
@@ -258,7 +269,7 @@ export function createStructuralMatcher(): PatternMatcher {
         if (!(e instanceof UnsupportedPatternError)) throw e;
         prepared = e;
       }
-      compiled.set(cacheKey, prepared);
+      byPattern.set(pattern, prepared);
     }
     if (prepared instanceof UnsupportedPatternError) throw prepared;
     return prepared;
